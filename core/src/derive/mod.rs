@@ -1,0 +1,1 @@
+//! Derivations (SPEC §2): pure functions that return an answer and the steps that led to it.

@@ -1,0 +1,11 @@
+//! uclint-core: what a Cisco Unified Presence (CUPS/CUPC) or SIP deployment will really do.
+//!
+//! Pure and synchronous: no sockets, threads or filesystem. Callers hand it text (and, through
+//! [`source::SourceFiles`], the files a deployment refers to); it answers with typed values that
+//! carry their own explanation.
+
+pub mod derive;
+pub mod dns;
+pub mod model;
+pub mod rules;
+pub mod source;

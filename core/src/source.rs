@@ -18,7 +18,11 @@ pub struct Location {
 impl Location {
     /// A location in `file` at `line`:`column`.
     pub fn new(file: impl Into<String>, line: u32, column: u32) -> Self {
-        Self { file: file.into(), line, column }
+        Self {
+            file: file.into(),
+            line,
+            column,
+        }
     }
 
     /// The location of byte `offset` in `text`.
@@ -56,6 +60,11 @@ fn to_u32(n: usize) -> u32 {
 pub trait SourceFiles {
     /// The text of `path` as written in the deployment, or a message saying why it cannot be read.
     fn read(&self, path: &str) -> Result<String, String>;
+
+    /// The name locations in `path` should carry (e.g. the path relative to the working folder).
+    fn name(&self, path: &str) -> String {
+        path.to_owned()
+    }
 }
 
 /// A [`SourceFiles`] that has no files: every reference is an error.
@@ -71,7 +80,9 @@ impl SourceFiles for NoFiles {
 /// A [`SourceFiles`] over an in-memory map of path to text.
 impl SourceFiles for std::collections::BTreeMap<String, String> {
     fn read(&self, path: &str) -> Result<String, String> {
-        self.get(path).cloned().ok_or_else(|| format!("no file `{path}` was provided"))
+        self.get(path)
+            .cloned()
+            .ok_or_else(|| format!("no file `{path}` was provided"))
     }
 }
 
@@ -82,10 +93,67 @@ mod tests {
     #[test]
     fn offsets_become_lines_and_columns() {
         let text = "a = 1\nbé = 2\n";
-        assert_eq!(Location::from_offset("f", text, 0), Location::new("f", 1, 1));
-        assert_eq!(Location::from_offset("f", text, 6), Location::new("f", 2, 1));
+        assert_eq!(
+            Location::from_offset("f", text, 0),
+            Location::new("f", 1, 1)
+        );
+        assert_eq!(
+            Location::from_offset("f", text, 6),
+            Location::new("f", 2, 1)
+        );
         // "bé " is 4 bytes but 3 characters.
-        assert_eq!(Location::from_offset("f", text, 10), Location::new("f", 2, 4));
+        assert_eq!(
+            Location::from_offset("f", text, 10),
+            Location::new("f", 2, 4)
+        );
         assert_eq!(Location::from_offset("f", text, 999).line, 3);
+    }
+}
+
+/// Turns byte offsets of one text into lines and columns quickly (a table of line starts).
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Index the line starts of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, starts }
+    }
+
+    /// Line and column (1-based, column in characters) of byte `offset`.
+    pub fn line_column(&self, offset: usize) -> (u32, u32) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self
+            .starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let column = self.text[start..offset].chars().count() + 1;
+        (to_u32(line + 1), to_u32(column))
+    }
+}
+
+#[cfg(test)]
+mod line_index_tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_from_offset() {
+        let text = "a = 1\nbé = 2\n\nlast";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            let loc = Location::from_offset("f", text, offset);
+            assert_eq!(
+                index.line_column(offset),
+                (loc.line, loc.column),
+                "offset {offset}"
+            );
+        }
     }
 }

@@ -1,1 +1,27 @@
-//! The deployment model (SPEC §4).
+//! The deployment model (SPEC §4): one schema, read from TOML, JSON or YAML (users also from CSV),
+//! with every item knowing where it was written.
+
+mod client;
+mod deployment;
+mod dns_data;
+mod ldap;
+mod load;
+mod secret;
+mod server;
+mod services;
+mod sip;
+mod source_map;
+mod user;
+
+pub use client::{Client, ClientKind, HostsLine};
+pub use deployment::Deployment;
+pub use dns_data::{DnsData, InlineRecord, ZoneFile};
+pub use ldap::{CupcLdapProfile, Ldap, LdapCertificate};
+pub use load::{Format, LoadError, Problem, ProblemKind, UnknownFormat};
+pub use server::{ImapService, Role, Server, Startup};
+pub use services::{
+    Calendar, CapturedCapability, Reachability, Voicemail, VoicemailProfile, VoicemailSystem,
+};
+pub use sip::{RouteType, SipProxy, StaticRoute, Transport};
+pub use source_map::{Children, Path, Pos, Segment, SourceMap, SpanNode};
+pub use user::User;

@@ -1,0 +1,101 @@
+//! Client profiles: how a kind of endpoint sees names and the network.
+
+use std::net::IpAddr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dns::hosts::HostsFile;
+use crate::source::Location;
+
+/// What kind of endpoint a client profile describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClientKind {
+    /// Cisco Unified Personal Communicator.
+    Cupc,
+    /// A Cisco IP phone (uses the Directory URL).
+    IpPhone,
+    /// Attendant Console (JTAPI to CUCM by node name).
+    AttendantConsole,
+    /// Microsoft Office Communicator with remote call control.
+    Moc,
+    /// Anything else.
+    Other,
+}
+
+/// A client profile: one kind of endpoint in one place (on site, VPN, a branch).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Client {
+    /// The name other sections refer to this profile by.
+    pub id: String,
+    /// The kind of endpoint.
+    pub kind: ClientKind,
+    /// Software version, e.g. `7.0.2` or `1.2.1` for CUPC.
+    #[serde(default)]
+    pub version: Option<String>,
+    /// DNS suffix search list in order (usually from DHCP).
+    #[serde(default)]
+    pub dns_suffixes: Vec<String>,
+    /// Hosts file entries (name to address).
+    #[serde(default)]
+    pub hosts: Vec<HostsLine>,
+    /// A Windows or Unix hosts file, read through the caller.
+    #[serde(default)]
+    pub hosts_file: Option<String>,
+    /// Client addresses or subnets (CIDR), for the incoming ACL.
+    #[serde(default)]
+    pub addresses: Vec<String>,
+    /// On the corporate network (false: off site, VPN).
+    #[serde(default = "yes")]
+    pub on_corporate_network: bool,
+    /// The hosts table this profile resolves with: `hosts` and `hosts_file` together.
+    #[serde(skip)]
+    pub hosts_table: HostsFile,
+    /// Where this profile was written.
+    #[serde(skip)]
+    pub location: Option<Location>,
+}
+
+impl ClientKind {
+    /// The kind as written in a deployment (`cupc`, `ip-phone`...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Cupc => "cupc",
+            Self::IpPhone => "ip-phone",
+            Self::AttendantConsole => "attendant-console",
+            Self::Moc => "moc",
+            Self::Other => "other",
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One hosts file entry written inline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostsLine {
+    /// The name.
+    pub name: String,
+    /// The address it maps to.
+    pub address: IpAddr,
+}
+
+impl Client {
+    /// The CUPC major version, when this is CUPC with a version.
+    pub fn cupc_major(&self) -> Option<u32> {
+        if self.kind != ClientKind::Cupc {
+            return None;
+        }
+        self.version
+            .as_deref()?
+            .split('.')
+            .next()?
+            .trim()
+            .parse()
+            .ok()
+    }
+}

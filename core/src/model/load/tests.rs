@@ -1,0 +1,279 @@
+//! Loading: good input in all three formats, and every kind of bad input with its location.
+
+use std::collections::BTreeMap;
+
+use super::*;
+use crate::dns::Resolver;
+use crate::source::NoFiles;
+
+fn files() -> BTreeMap<String, String> {
+    BTreeMap::from([
+        (
+            "acme.zone".to_owned(),
+            include_str!("../../../../examples/acme.zone").to_owned(),
+        ),
+        (
+            "acme-users.csv".to_owned(),
+            include_str!("../../../../examples/acme-users.csv").to_owned(),
+        ),
+    ])
+}
+
+fn load_toml(text: &str) -> Result<Deployment, LoadError> {
+    Deployment::load(text, Format::Toml, "d.toml", &NoFiles)
+}
+
+fn only(error: LoadError) -> Problem {
+    assert_eq!(error.problems.len(), 1, "{error}");
+    error.problems.into_iter().next().unwrap()
+}
+
+fn at(problem: &Problem) -> (u32, u32) {
+    let l = problem.location.as_ref().expect("a location");
+    (l.line, l.column)
+}
+
+const MINIMAL_TOML: &str = r#"
+domain = "acme.com"
+
+[[servers]]
+node_name = "cups-1"
+roles = ["cups"]
+
+[[clients]]
+id = "hq"
+kind = "cupc"
+
+[[users]]
+cucm_id = "jdoe"
+home_node = "cups-1"
+clients = ["hq"]
+"#;
+
+#[test]
+fn the_bundled_example_loads_with_csv_users_and_zone() {
+    let d = Deployment::load(
+        include_str!("../../../../examples/acme.toml"),
+        Format::Toml,
+        "acme.toml",
+        &files(),
+    )
+    .unwrap();
+    assert_eq!(d.servers.len(), 9);
+    assert!(d.users.len() >= 20, "{} users", d.users.len());
+    let csv_user = d.user("mchen").unwrap();
+    assert_eq!(csv_user.location.as_ref().unwrap().file, "acme-users.csv");
+    assert_eq!(csv_user.location.as_ref().unwrap().line, 2);
+    let inline_user = d.user("jdoe").unwrap();
+    assert_eq!(inline_user.location.as_ref().unwrap().file, "acme.toml");
+    let name = crate::dns::Name::from_ascii("cups-1.acme.com.").unwrap();
+    assert!(matches!(
+        d.dns_view.query(&name, crate::dns::RecordType::A),
+        crate::dns::Answer::Records(_)
+    ));
+    assert_eq!(
+        d.client("reception")
+            .unwrap()
+            .hosts_table
+            .lookup("CCM-1")
+            .map(|e| e.address.to_string())
+            .as_deref(),
+        Some("10.1.1.10")
+    );
+}
+
+#[test]
+fn the_same_deployment_reads_alike_from_toml_json_and_yaml() {
+    let json = r#"{"domain": "acme.com",
+ "servers": [{"node_name": "cups-1", "roles": ["cups"]}],
+ "clients": [{"id": "hq", "kind": "cupc"}],
+ "users": [{"cucm_id": "jdoe", "home_node": "cups-1", "clients": ["hq"]}]}"#;
+    let yaml = "domain: acme.com\nservers:\n  - node_name: cups-1\n    roles: [cups]\nclients:\n  - id: hq\n    kind: cupc\nusers:\n  - cucm_id: jdoe\n    home_node: cups-1\n    clients: [hq]\n";
+    let t = load_toml(MINIMAL_TOML).unwrap();
+    let j = Deployment::load(json, Format::Json, "d.json", &NoFiles).unwrap();
+    let y = Deployment::load(yaml, Format::Yaml, "d.yaml", &NoFiles).unwrap();
+    assert_eq!(t.servers[0].node_name, j.servers[0].node_name);
+    assert_eq!(j.users[0].home_node, y.users[0].home_node);
+    // Each item knows where it was written.
+    assert_eq!(t.users[0].location.as_ref().map(|l| l.line), Some(12));
+    assert_eq!(
+        j.users[0].location.as_ref().map(|l| (l.line, l.column)),
+        Some((4, 12))
+    );
+    assert_eq!(
+        y.users[0].location.as_ref().map(|l| (l.line, l.column)),
+        Some((9, 5))
+    );
+}
+
+#[test]
+fn malformed_toml_names_line_and_column() {
+    let p = only(load_toml("domain = \"acme.com\"\n[[servers]\nnode_name = 1\n").unwrap_err());
+    assert_eq!(p.kind, ProblemKind::Syntax);
+    assert_eq!(at(&p).0, 2);
+    assert!(p.message.starts_with("invalid TOML"), "{}", p.message);
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    let p = only(
+        Deployment::load(
+            "{\n  \"domain\": \"acme.com\",\n  \"servers\": [\n}\n",
+            Format::Json,
+            "d.json",
+            &NoFiles,
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(p.kind, ProblemKind::Syntax);
+    assert_eq!(at(&p).0, 4);
+    assert!(p.to_string().starts_with("d.json:4:"), "{p}");
+}
+
+#[test]
+fn malformed_yaml_names_line() {
+    let p = only(
+        Deployment::load(
+            "domain: acme.com\nservers:\n  - node_name: a: b\n",
+            Format::Yaml,
+            "d.yaml",
+            &NoFiles,
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(p.kind, ProblemKind::Syntax);
+    assert!(at(&p).0 >= 3, "{p}");
+}
+
+#[test]
+fn wrong_type_names_the_path_and_what_was_expected() {
+    let p = only(
+        load_toml("[[servers]]\nnode_name = \"a\"\nroles = [\"cups\"]\naddresses = [42]\n")
+            .unwrap_err(),
+    );
+    assert_eq!(p.kind, ProblemKind::Type);
+    assert_eq!(at(&p), (4, 14));
+    assert!(
+        p.message.contains("servers[0].addresses[0]"),
+        "{}",
+        p.message
+    );
+    assert!(p.message.contains("expected"), "{}", p.message);
+}
+
+#[test]
+fn unknown_key_suggests_the_right_one() {
+    let text = MINIMAL_TOML.replace("home_node = ", "hom_node = ");
+    let p = only(load_toml(&text).unwrap_err());
+    assert_eq!(p.kind, ProblemKind::UnknownKey);
+    assert_eq!(at(&p), (14, 1));
+    assert_eq!(p.help.as_deref(), Some("did you mean `home_node`?"));
+    let yaml = "servers:\n  - node_name: a\n    rolez: [cups]\n";
+    let p = only(Deployment::load(yaml, Format::Yaml, "d.yaml", &NoFiles).unwrap_err());
+    assert_eq!(p.kind, ProblemKind::UnknownKey);
+    assert_eq!(p.help.as_deref(), Some("did you mean `roles`?"));
+    assert_eq!(at(&p).0, 3);
+}
+
+#[test]
+fn unknown_enum_value_suggests_a_known_one() {
+    let p =
+        only(load_toml(&MINIMAL_TOML.replace("kind = \"cupc\"", "kind = \"cupx\"")).unwrap_err());
+    assert_eq!(p.kind, ProblemKind::Type);
+    assert_eq!(p.help.as_deref(), Some("did you mean `cupc`?"));
+}
+
+#[test]
+fn dangling_references_are_all_reported_at_their_lines() {
+    let text = MINIMAL_TOML
+        .replace("home_node = \"cups-1\"", "home_node = \"cups-9\"")
+        .replace("clients = [\"hq\"]", "clients = [\"hq\", \"vpn\"]");
+    let error = load_toml(&text).unwrap_err();
+    assert_eq!(error.problems.len(), 2, "{error}");
+    let home = &error.problems[0];
+    assert_eq!(home.kind, ProblemKind::DanglingReference);
+    assert_eq!(at(home), (14, 1));
+    assert!(
+        home.message.contains("no server `cups-9`"),
+        "{}",
+        home.message
+    );
+    assert!(home.message.contains("TOPO003"), "{}", home.message);
+    assert_eq!(home.help.as_deref(), Some("did you mean `cups-1`?"));
+    assert!(
+        error.problems[1].message.contains("no client `vpn`"),
+        "{}",
+        error.problems[1].message
+    );
+}
+
+#[test]
+fn duplicates_are_errors() {
+    let text = format!("{MINIMAL_TOML}\n[[servers]]\nnode_name = \"cups-1\"\nroles = [\"cups\"]\n");
+    let p = only(load_toml(&text).unwrap_err());
+    assert_eq!(p.kind, ProblemKind::Duplicate);
+    assert_eq!(at(&p).0, 18);
+}
+
+#[test]
+fn malformed_zone_line_points_into_the_zone_file() {
+    let text = format!(
+        "{MINIMAL_TOML}\n[dns]\nzone_files = [{{ path = \"bad.zone\", origin = \"acme.com\" }}]\n"
+    );
+    let zone = "$TTL 300\ncups-1 IN A 10.1.1.20\nccm-1 IN A 10.1.1.300\n";
+    let files = BTreeMap::from([("bad.zone".to_owned(), zone.to_owned())]);
+    let p = only(Deployment::load(&text, Format::Toml, "d.toml", &files).unwrap_err());
+    assert_eq!(p.kind, ProblemKind::Dns);
+    let location = p.location.as_ref().unwrap();
+    assert_eq!((location.file.as_str(), location.line), ("bad.zone", 3));
+}
+
+#[test]
+fn malformed_inline_record_points_at_the_record() {
+    let text = format!(
+        "{MINIMAL_TOML}\n[dns]\nrecords = [\n  {{ name = \"x\", type = \"A\", value = \"nope\" }},\n]\n"
+    );
+    let p = only(load_toml(&text).unwrap_err());
+    assert_eq!(p.kind, ProblemKind::Dns);
+    assert_eq!(p.location.as_ref().unwrap().line, 19);
+}
+
+#[test]
+fn missing_referenced_file_is_named() {
+    let text = format!("users_csv = \"nowhere.csv\"\n{MINIMAL_TOML}");
+    let p = only(load_toml(&text).unwrap_err());
+    assert_eq!(p.kind, ProblemKind::File);
+    assert_eq!(at(&p), (1, 1));
+    assert!(p.message.contains("nowhere.csv"), "{}", p.message);
+}
+
+#[test]
+fn empty_files_are_refused_in_every_format() {
+    for (text, format) in [
+        ("", Format::Toml),
+        ("# nothing yet\n\n", Format::Toml),
+        ("  \n", Format::Json),
+        ("---\n", Format::Yaml),
+    ] {
+        let p = only(Deployment::load(text, format, "d", &NoFiles).unwrap_err());
+        assert_eq!(p.kind, ProblemKind::Empty, "{format}");
+    }
+}
+
+#[test]
+fn secrets_keep_only_whether_they_are_set() {
+    let text = MINIMAL_TOML.replace(
+        "cucm_id = \"jdoe\"",
+        "cucm_id = \"jdoe\"\ndigest_credential = \"hunter2\"",
+    );
+    let d = load_toml(&text).unwrap();
+    assert!(d.users[0].digest_credential);
+    assert!(!format!("{d:?}").contains("hunter2"));
+    assert!(!serde_json::to_string(&d).unwrap().contains("hunter2"));
+    let bad = MINIMAL_TOML.replace(
+        "cucm_id = \"jdoe\"",
+        "cucm_id = \"jdoe\"\ndigest_credential = 1234",
+    );
+    let p = only(load_toml(&bad).unwrap_err());
+    assert!(!p.to_string().contains("1234"), "{p}");
+}

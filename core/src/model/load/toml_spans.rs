@@ -1,0 +1,73 @@
+//! TOML: parse once into toml's own spanned tree, map its positions, then deserialize from it.
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::error::{Problem, ProblemKind};
+use super::serde_error::{from_serde_message, with_path};
+use crate::model::source_map::{Children, Pos, SpanNode};
+use crate::source::{LineIndex, Location};
+
+/// Parse TOML `text` into `T` and the tree of positions.
+pub fn parse<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, SpanNode), Problem> {
+    let lines = LineIndex::new(text);
+    let at = |span: Option<std::ops::Range<usize>>| {
+        span.map(|s| {
+            let (line, column) = lines.line_column(s.start);
+            Location::new(file, line, column)
+        })
+    };
+    let table = DeTable::parse(text).map_err(|e| {
+        Problem::new(
+            ProblemKind::Syntax,
+            at(e.span()),
+            format!("invalid TOML: {}", e.message().trim()),
+        )
+    })?;
+    let root = SpanNode {
+        pos: Pos { line: 1, column: 1 },
+        children: table_children(table.get_ref(), &lines),
+    };
+    let deserializer = toml::de::Deserializer::from(table);
+    let value = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        with_path(
+            from_serde_message(inner.message().trim(), at(inner.span())),
+            &path,
+        )
+    })?;
+    Ok((value, root))
+}
+
+fn node(value: &Spanned<DeValue<'_>>, lines: &LineIndex<'_>) -> SpanNode {
+    let (line, column) = lines.line_column(value.span().start);
+    let children = match value.get_ref() {
+        DeValue::Table(table) => table_children(table, lines),
+        DeValue::Array(items) => {
+            Children::Array(items.iter().map(|item| node(item, lines)).collect())
+        }
+        _ => Children::None,
+    };
+    SpanNode {
+        pos: Pos { line, column },
+        children,
+    }
+}
+
+fn table_children(table: &DeTable<'_>, lines: &LineIndex<'_>) -> Children {
+    Children::Table(
+        table
+            .iter()
+            .map(|(key, value)| {
+                let (line, column) = lines.line_column(key.span().start);
+                (
+                    key.get_ref().to_string(),
+                    Pos { line, column },
+                    node(value, lines),
+                )
+            })
+            .collect(),
+    )
+}

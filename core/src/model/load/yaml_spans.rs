@@ -1,0 +1,166 @@
+//! YAML and JSON: serde reads the values, saphyr's event parser maps their positions.
+//!
+//! JSON is YAML 1.2, so one position mapper serves both formats; syntax errors still come from
+//! each format's own parser, which words them best.
+
+use saphyr_parser::{Event, Parser, Span};
+use serde::de::DeserializeOwned;
+
+use super::error::{Problem, ProblemKind};
+use super::serde_error::{from_serde_message, with_path};
+use crate::model::source_map::{Children, Pos, SpanNode};
+use crate::source::Location;
+
+/// Parse JSON `text` into `T` and the tree of positions.
+pub fn parse_json<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, SpanNode), Problem> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value: T = match serde_path_to_error::deserialize(&mut deserializer) {
+        Ok(value) => value,
+        Err(e) => {
+            let path = e.path().to_string();
+            return Err(with_path(json_problem(&e.into_inner(), file), &path));
+        }
+    };
+    // Trailing text after the document is a syntax error too.
+    deserializer.end().map_err(|e| json_problem(&e, file))?;
+    Ok((value, positions(text)))
+}
+
+fn json_problem(error: &serde_json::Error, file: &str) -> Problem {
+    let location = (error.line() > 0)
+        .then(|| Location::new(file, to_u32(error.line()), to_u32(error.column())));
+    let message = strip_position(&error.to_string(), error.line(), error.column());
+    if error.is_syntax() || error.is_eof() {
+        Problem::new(
+            ProblemKind::Syntax,
+            location,
+            format!("invalid JSON: {message}"),
+        )
+    } else {
+        from_serde_message(&message, location)
+    }
+}
+
+/// Parse YAML `text` into `T` and the tree of positions.
+pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, SpanNode), Problem> {
+    let deserializer = serde_yaml_ng::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let location = inner
+            .location()
+            .map(|l| Location::new(file, to_u32(l.line()), to_u32(l.column())));
+        let message = match inner.location() {
+            Some(l) => strip_position(&inner.to_string(), l.line(), l.column()),
+            None => inner.to_string(),
+        };
+        let message = strip_yaml_path(&message).to_owned();
+        let problem = if is_yaml_syntax(&message) {
+            Problem::new(
+                ProblemKind::Syntax,
+                location,
+                format!("invalid YAML: {message}"),
+            )
+        } else {
+            from_serde_message(&message, location)
+        };
+        with_path(problem, &path)
+    })?;
+    Ok((value, positions(text)))
+}
+
+fn is_yaml_syntax(message: &str) -> bool {
+    // serde_yaml_ng reports scanner errors with these words; everything else is about the data.
+    [
+        "while scanning",
+        "while parsing",
+        "did not find expected",
+        "mapping values are not allowed",
+        "found character",
+    ]
+    .iter()
+    .any(|needle| message.contains(needle))
+}
+
+/// serde_yaml_ng starts data errors with its own path (`servers[0]: ...`); ours replaces it.
+fn strip_yaml_path(message: &str) -> &str {
+    match message.split_once(": ") {
+        Some((path, rest)) if !path.is_empty() && !path.contains(' ') && !rest.is_empty() => rest,
+        _ => message,
+    }
+}
+
+/// serde_json and serde_yaml_ng append " at line L column C"; the location says it already.
+fn strip_position(message: &str, line: usize, column: usize) -> String {
+    let suffix = format!(" at line {line} column {column}");
+    message.strip_suffix(&suffix).unwrap_or(message).to_owned()
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The position tree of a YAML (or JSON) document; empty when the text does not parse, since
+/// serde has then already said why.
+fn positions(text: &str) -> SpanNode {
+    let mut events = Parser::new_from_str(text).filter_map(Result::ok);
+    while let Some((event, span)) = events.next() {
+        if matches!(event, Event::DocumentStart(_)) {
+            if let Some((event, span)) = events.next() {
+                return build(event, span, &mut events).unwrap_or_default();
+            }
+        }
+        let _ = span;
+    }
+    SpanNode::default()
+}
+
+fn pos(span: Span) -> Pos {
+    Pos {
+        line: to_u32(span.start.line()),
+        column: to_u32(span.start.col() + 1),
+    }
+}
+
+fn build<'a>(
+    event: Event<'a>,
+    span: Span,
+    events: &mut impl Iterator<Item = (Event<'a>, Span)>,
+) -> Option<SpanNode> {
+    let children = match event {
+        Event::MappingStart(..) => {
+            let mut entries = Vec::new();
+            loop {
+                let (key_event, key_span) = events.next()?;
+                let key = match key_event {
+                    Event::MappingEnd => break,
+                    Event::Scalar(key, ..) => key.into_owned(),
+                    // Complex keys are not part of the schema; keep the structure consistent.
+                    other => {
+                        build(other, key_span, events)?;
+                        String::new()
+                    }
+                };
+                let (value_event, value_span) = events.next()?;
+                entries.push((key, pos(key_span), build(value_event, value_span, events)?));
+            }
+            Children::Table(entries)
+        }
+        Event::SequenceStart(..) => {
+            let mut items = Vec::new();
+            loop {
+                let (item_event, item_span) = events.next()?;
+                if matches!(item_event, Event::SequenceEnd) {
+                    break;
+                }
+                items.push(build(item_event, item_span, events)?);
+            }
+            Children::Array(items)
+        }
+        _ => Children::None,
+    };
+    Some(SpanNode {
+        pos: pos(span),
+        children,
+    })
+}

@@ -1,0 +1,102 @@
+//! Servers: the UC nodes and the infrastructure around them.
+
+use std::net::IpAddr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::Location;
+
+/// A role a server holds (SPEC §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Cisco Unified Communications Manager (CallManager).
+    Cucm,
+    /// Cisco Unified Presence Server.
+    Cups,
+    /// Cisco Unity (Windows, Exchange message store).
+    Unity,
+    /// Cisco Unity Connection (Linux appliance).
+    UnityConnection,
+    /// Microsoft Exchange.
+    Exchange,
+    /// A directory server (Active Directory or other LDAP).
+    Ldap,
+    /// A DNS server.
+    Dns,
+    /// A TFTP server.
+    Tftp,
+}
+
+/// One server of the deployment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Server {
+    /// The name the UC application uses (System > Servers; SQL `processnode`). The key other
+    /// sections refer to a server by.
+    pub node_name: String,
+    /// The computer's hostname given at install; defaults to the node name.
+    #[serde(default)]
+    pub hostname: Option<String>,
+    /// The DNS domain the server lives in; defaults to the deployment's domain.
+    #[serde(default)]
+    pub domain: Option<String>,
+    /// The server's IP addresses.
+    #[serde(default)]
+    pub addresses: Vec<IpAddr>,
+    /// What the server does.
+    pub roles: Vec<Role>,
+    /// Product version, e.g. `7.0.2` for CUPS or `2007` for Exchange.
+    #[serde(default)]
+    pub version: Option<String>,
+    /// Exchange only: the IMAP service as Windows sees it.
+    #[serde(default)]
+    pub imap: Option<ImapService>,
+    /// Where this server was written.
+    #[serde(skip)]
+    pub location: Option<Location>,
+}
+
+impl Server {
+    /// Whether the server holds `role`.
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// The hostname, or the node name when none was given (the install default).
+    pub fn hostname(&self) -> &str {
+        self.hostname.as_deref().unwrap_or(&self.node_name)
+    }
+}
+
+/// Startup type of a Windows service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Startup {
+    /// Starts with Windows.
+    Automatic,
+    /// Starts only when asked.
+    Manual,
+    /// Never starts (Exchange's default for IMAP).
+    Disabled,
+}
+
+/// The IMAP4 service of an Exchange mailbox server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImapService {
+    /// Startup type; Exchange installs IMAP disabled.
+    #[serde(default = "disabled")]
+    pub startup: Startup,
+    /// Whether the service is running now.
+    #[serde(default)]
+    pub running: bool,
+    /// Whether plain-text LOGIN is allowed on TCP 143 (`Set-IMAPSettings -LoginType 1`);
+    /// off by default on Exchange 2007.
+    #[serde(default)]
+    pub plain_text_login: Option<bool>,
+}
+
+fn disabled() -> Startup {
+    Startup::Disabled
+}

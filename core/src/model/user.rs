@@ -1,0 +1,50 @@
+//! End users as CUCM, LDAP and CUPS know them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::Location;
+
+/// One end user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct User {
+    /// CUCM user id (End User page), the id CUPS syncs and presence uses.
+    pub cucm_id: String,
+    /// The user's id in LDAP; none when the user is not in the directory.
+    #[serde(default)]
+    pub ldap_id: Option<String>,
+    /// First name.
+    #[serde(default)]
+    pub first_name: Option<String>,
+    /// Last name (LDAP `sn`); CUCM will not synchronize a directory user without one.
+    #[serde(default)]
+    pub last_name: Option<String>,
+    /// Telephone number (extension), for CUPC's phone-attribute id mapping.
+    #[serde(default)]
+    pub telephone_number: Option<String>,
+    /// Whether a digest credential is set on CUCM End User. Never its value.
+    #[serde(default, deserialize_with = "crate::model::secret::set")]
+    pub digest_credential: bool,
+    /// The CUPS node (node name) the user is assigned to.
+    #[serde(default)]
+    pub home_node: Option<String>,
+    /// The CUPS node that serves the user's presence; defaults to the home node.
+    #[serde(default)]
+    pub presence_node: Option<String>,
+    /// Whether the user controls a desk phone from CUPC (CTI through CTIManager).
+    #[serde(default)]
+    pub desk_phone_control: bool,
+    /// Client profiles (by id) the user logs in from.
+    #[serde(default)]
+    pub clients: Vec<String>,
+    /// Where this user was written (a TOML/JSON/YAML item or a CSV row).
+    #[serde(skip)]
+    pub location: Option<Location>,
+}
+
+impl User {
+    /// The CUPS node that serves presence: `presence_node`, else `home_node`.
+    pub fn presence_node(&self) -> Option<&str> {
+        self.presence_node.as_deref().or(self.home_node.as_deref())
+    }
+}

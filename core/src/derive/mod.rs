@@ -1,1 +1,8 @@
 //! Derivations (SPEC §2): pure functions that return an answer and the steps that led to it.
+
+pub mod imap;
+pub mod implicit;
+pub mod overview;
+pub mod presence;
+pub mod resolve;
+pub mod wireshark;

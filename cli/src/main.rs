@@ -1,1 +1,63 @@
-fn main() {}
+//! `uclint`: the front door to uclint's derivations, routing and checks.
+
+mod args;
+mod commands;
+mod deployment_file;
+mod diagnostic;
+mod output;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, OutputFormat};
+use crate::commands::Failure;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::run(&cli) {
+        Ok(report) => match output::emit(report.as_ref(), cli.format) {
+            Ok(()) => ExitCode::SUCCESS,
+            // A closed pipe (`uclint ... | head`) is not an error worth a message.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                let _ = writeln!(anstream::stderr(), "error: cannot write output: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Err(failure) => {
+            let mut err = anstream::stderr().lock();
+            let _ = match cli.format {
+                OutputFormat::Text => report_failure(&mut err, &failure),
+                OutputFormat::Json => report_failure_json(&mut err, &failure),
+            };
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report_failure(out: &mut dyn Write, failure: &Failure) -> std::io::Result<()> {
+    match failure {
+        Failure::Load(error) => {
+            for problem in &error.problems {
+                diagnostic::render(out, problem, &deployment_file::source_text)?;
+            }
+            let n = error.problems.len();
+            if n > 1 {
+                writeln!(out, "{n} problems: the deployment was not loaded")?;
+            }
+            Ok(())
+        }
+        Failure::Usage(message) => writeln!(out, "error: {message}"),
+    }
+}
+
+/// Scripts asked for JSON: they get the problems as JSON on stderr too.
+fn report_failure_json(out: &mut dyn Write, failure: &Failure) -> std::io::Result<()> {
+    let error = match failure {
+        Failure::Load(error) => serde_json::json!({ "kind": "load", "problems": error.problems }),
+        Failure::Usage(message) => serde_json::json!({ "kind": "usage", "message": message }),
+    };
+    writeln!(out, "{}", serde_json::json!({ "error": error }))
+}

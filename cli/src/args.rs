@@ -1,0 +1,159 @@
+//! The command line: every subcommand, option and its help.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use uclint_core::model::Format;
+
+/// What a Cisco Unified Presence (CUPS/CUPC) or SIP deployment will really do, and why it fails.
+#[derive(Debug, Parser)]
+#[command(name = "uclint", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// Output for people (`text`) or for scripts (`json`).
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Read deployments as this format instead of guessing from the extension.
+    #[arg(long, global = true, value_parser = parse_input_format)]
+    pub input_format: Option<Format>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned text, coloured on a terminal.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+fn parse_input_format(text: &str) -> Result<Format, String> {
+    text.parse()
+        .map_err(|e: uclint_core::model::UnknownFormat| e.to_string())
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// What every client will do in a deployment: presence addresses, implicit names, resolution.
+    Overview(OverviewArgs),
+    /// Resolve a name as a given client does: hosts file, DNS suffixes, then DNS.
+    Resolve(ResolveArgs),
+    /// Derive one answer (presence address, directory URL, recipes).
+    #[command(subcommand)]
+    Derive(Derive),
+}
+
+/// `uclint overview`.
+#[derive(Debug, Args)]
+pub struct OverviewArgs {
+    /// The deployment file (TOML, JSON or YAML).
+    pub deployment: PathBuf,
+}
+
+/// `uclint resolve`.
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The name to resolve, as the client would use it (`cups-1`, `cups-1.acme.com`).
+    pub name: String,
+    /// The client profile (its id in the deployment).
+    #[arg(long)]
+    pub client: String,
+    /// The deployment file.
+    #[arg(short = 'c', long = "config", value_name = "DEPLOYMENT")]
+    pub deployment: PathBuf,
+}
+
+/// `uclint derive ...`.
+#[derive(Debug, Subcommand)]
+pub enum Derive {
+    /// D1: the presence address CUPC registers to, from the node name and the proxy domain.
+    PresenceAddress(PresenceArgs),
+    /// D3: the Directory URL an IP phone opens (it uses the CUCM node name).
+    DirectoryUrl(DirectoryUrlArgs),
+    /// D3: every name a client will resolve without being told (directory, JTAPI, home node).
+    ImplicitNames(ImplicitNamesArgs),
+    /// D5: how to decrypt HTTPS to a server in Wireshark.
+    Wireshark(WiresharkArgs),
+    /// D6: an IMAP session to test voicemail login by hand.
+    ImapTest(ImapTestArgs),
+}
+
+/// `uclint derive presence-address`.
+#[derive(Debug, Args)]
+pub struct PresenceArgs {
+    /// Presence.Primary.Address: the presence node's node name.
+    #[arg(long)]
+    pub node: String,
+    /// Presence.Domain: the SIP Proxy Domain; omit when it is not set.
+    #[arg(long)]
+    pub domain: Option<String>,
+    /// A user id, to show the registration URI.
+    #[arg(long)]
+    pub user: Option<String>,
+    /// A deployment whose DNS data decides whether the address resolves.
+    #[arg(short = 'c', long = "config", value_name = "DEPLOYMENT")]
+    pub deployment: Option<PathBuf>,
+}
+
+/// `uclint derive directory-url`.
+#[derive(Debug, Args)]
+pub struct DirectoryUrlArgs {
+    /// The CUCM node name.
+    #[arg(long)]
+    pub node: String,
+}
+
+/// `uclint derive implicit-names`.
+#[derive(Debug, Args)]
+pub struct ImplicitNamesArgs {
+    /// The client profile.
+    #[arg(long)]
+    pub client: String,
+    /// Only the names this user's client uses (adds the CUPC home node).
+    #[arg(long)]
+    pub user: Option<String>,
+    /// The deployment file.
+    #[arg(short = 'c', long = "config", value_name = "DEPLOYMENT")]
+    pub deployment: PathBuf,
+}
+
+/// `uclint derive wireshark`.
+#[derive(Debug, Args)]
+pub struct WiresharkArgs {
+    /// The server's IP address (e.g. the Exchange server CUPS talks HTTPS to).
+    #[arg(long)]
+    pub server_ip: IpAddr,
+    /// The TLS port.
+    #[arg(long, default_value_t = 443)]
+    pub port: u16,
+    /// The protocol Wireshark should decode the decrypted data as.
+    #[arg(long, default_value = "http")]
+    pub protocol: String,
+    /// Where the extracted private key file will be.
+    #[arg(long, default_value = "C:\\privateKey.pem")]
+    pub key_file: String,
+    /// The exported certificate's name, without `.pfx`.
+    #[arg(long)]
+    pub pfx: String,
+    /// The negotiated cipher suite, if known (forward-secret suites need a key log instead).
+    #[arg(long)]
+    pub cipher_suite: Option<String>,
+}
+
+/// `uclint derive imap-test`.
+#[derive(Debug, Args)]
+pub struct ImapTestArgs {
+    /// The IMAP server (Exchange mailbox server or Unity Connection).
+    #[arg(long)]
+    pub server: String,
+    /// The mail store: `2003`, `2007` (Exchange versions) or `unity-connection`.
+    #[arg(long)]
+    pub store: String,
+    /// The user to log in as.
+    #[arg(long)]
+    pub user: String,
+}

@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use uclint_core::model::Format;
+use uclint_core::rules::Code;
 
 /// What a Cisco Unified Presence (CUPS/CUPC) or SIP deployment will really do, and why it fails.
 #[derive(Debug, Parser)]
 #[command(name = "uclint", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
-    /// Output for people (`text`) or for scripts (`json`).
+    /// Output for people (`text`), for scripts (`json`) or, with `check`, for code scanning (`sarif`).
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
     /// Read deployments as this format instead of guessing from the extension.
@@ -28,6 +29,8 @@ pub enum OutputFormat {
     Text,
     /// One JSON object.
     Json,
+    /// SARIF 2.1.0, for code-scanning tools (`check` only).
+    Sarif,
 }
 
 fn parse_input_format(text: &str) -> Result<Format, String> {
@@ -38,6 +41,14 @@ fn parse_input_format(text: &str) -> Result<Format, String> {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check a deployment against every rule: what will fail, where, and how to fix it.
+    Check(CheckArgs),
+    /// Predict CUPC's Help > Show Server Health for one user on one client.
+    Health(HealthArgs),
+    /// List every rule.
+    Rules,
+    /// Print one rule's page: what it checks, why, and its fixes.
+    Explain(ExplainArgs),
     /// What every client will do in a deployment: presence addresses, implicit names, resolution.
     Overview(OverviewArgs),
     /// Resolve a name as a given client does: hosts file, DNS suffixes, then DNS.
@@ -45,6 +56,66 @@ pub enum Command {
     /// Derive one answer (presence address, directory URL, recipes).
     #[command(subcommand)]
     Derive(Derive),
+}
+
+/// `uclint check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The deployment file (TOML, JSON or YAML).
+    pub deployment: PathBuf,
+    /// Exit with status 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Only these rule codes (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_parser = parse_code)]
+    pub select: Vec<Code>,
+    /// Never these rule codes (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_parser = parse_code)]
+    pub ignore: Vec<Code>,
+    /// Also say which rules stayed silent for lack of data.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// The `--fail-on` threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// A feature will fail.
+    Error,
+    /// Errors and warnings.
+    Warning,
+    /// Errors, warnings and weakened security.
+    Security,
+    /// Any finding.
+    Info,
+}
+
+fn parse_code(text: &str) -> Result<Code, String> {
+    text.trim()
+        .parse()
+        .map_err(|e: uclint_core::rules::UnknownCode| e.to_string())
+}
+
+/// `uclint health`.
+#[derive(Debug, Args)]
+pub struct HealthArgs {
+    /// The user's CUCM id.
+    #[arg(long)]
+    pub user: String,
+    /// The client profile the user logs in from.
+    #[arg(long)]
+    pub client: String,
+    /// The deployment file.
+    #[arg(short = 'c', long = "config", value_name = "DEPLOYMENT")]
+    pub deployment: PathBuf,
+}
+
+/// `uclint explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule code, e.g. `AUTH001`.
+    #[arg(value_parser = parse_code)]
+    pub code: Code,
 }
 
 /// `uclint overview`.

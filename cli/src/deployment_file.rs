@@ -39,6 +39,21 @@ impl SourceFiles for Beside {
 
 /// Load the deployment at `path`, its format from `format` or else the file extension.
 pub fn load(path: &Path, format: Option<Format>) -> Result<Deployment, LoadError> {
+    let (text, format, name) = read(path, format)?;
+    Deployment::load(&text, format, &name, &Beside::new(path))
+}
+
+/// Load like [`load`], handing back dangling references instead of failing on them.
+pub fn load_with_references(
+    path: &Path,
+    format: Option<Format>,
+) -> Result<(Deployment, Vec<Problem>), LoadError> {
+    let (text, format, name) = read(path, format)?;
+    Deployment::load_with_references(&text, format, &name, &Beside::new(path))
+}
+
+/// The text of the deployment at `path`, its format and its display name.
+fn read(path: &Path, format: Option<Format>) -> Result<(String, Format, String), LoadError> {
     let name = path.display().to_string();
     let format = match format.or_else(|| Format::from_path(&name)) {
         Some(format) => format,
@@ -71,7 +86,7 @@ pub fn load(path: &Path, format: Option<Format>) -> Result<Deployment, LoadError
             "the file is not valid UTF-8",
         ))
     })?;
-    Deployment::load(&text, format, &name, &Beside::new(path))
+    Ok((text, format, name))
 }
 
 /// The text of a file a problem points at (locations name files as paths from here).

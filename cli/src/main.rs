@@ -17,10 +17,10 @@ use crate::commands::Failure;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match commands::run(&cli) {
-        Ok(report) => match output::emit(report.as_ref(), cli.format) {
-            Ok(()) => ExitCode::SUCCESS,
+        Ok(outcome) => match output::emit(outcome.report.as_ref(), cli.format) {
+            Ok(()) => ExitCode::from(outcome.status),
             // A closed pipe (`uclint ... | head`) is not an error worth a message.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(outcome.status),
             Err(e) => {
                 let _ = writeln!(anstream::stderr(), "error: cannot write output: {e}");
                 ExitCode::from(2)
@@ -30,7 +30,7 @@ fn main() -> ExitCode {
             let mut err = anstream::stderr().lock();
             let _ = match cli.format {
                 OutputFormat::Text => report_failure(&mut err, &failure),
-                OutputFormat::Json => report_failure_json(&mut err, &failure),
+                OutputFormat::Json | OutputFormat::Sarif => report_failure_json(&mut err, &failure),
             };
             ExitCode::from(2)
         }

@@ -24,6 +24,11 @@ pub const CODE: Style = AnsiColor::Cyan.on_default();
 pub trait Report: Serialize {
     /// Write the text form.
     fn text(&self, out: &mut dyn Write) -> std::io::Result<()>;
+
+    /// The SARIF form, for reports that have one.
+    fn sarif(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Write `report` to stdout in `format`; colour only when stdout is a terminal (anstream decides).
@@ -35,6 +40,11 @@ pub fn emit(report: &dyn ErasedReport, format: OutputFormat) -> std::io::Result<
             writeln!(out)
         }
         OutputFormat::Text => report.text_form(&mut out),
+        OutputFormat::Sarif => match report.sarif_form() {
+            Some(sarif) => writeln!(out, "{sarif}"),
+            // main refuses --format sarif for other commands before running them.
+            None => report.json(&mut out),
+        },
     }
 }
 
@@ -44,6 +54,8 @@ pub trait ErasedReport {
     fn json(&self, out: &mut dyn Write) -> std::io::Result<()>;
     /// Write the text form.
     fn text_form(&self, out: &mut dyn Write) -> std::io::Result<()>;
+    /// The SARIF form, if any.
+    fn sarif_form(&self) -> Option<String>;
 }
 
 impl<T: Report> ErasedReport for T {
@@ -53,6 +65,10 @@ impl<T: Report> ErasedReport for T {
 
     fn text_form(&self, out: &mut dyn Write) -> std::io::Result<()> {
         self.text(out)
+    }
+
+    fn sarif_form(&self) -> Option<String> {
+        self.sarif()
     }
 }
 

@@ -7,5 +7,7 @@
 pub mod derive;
 pub mod dns;
 pub mod model;
+pub mod report;
+pub mod route;
 pub mod rules;
 pub mod source;

@@ -1,12 +1,15 @@
 //! One module per subcommand; each turns arguments into a [`Report`](crate::output::Report).
 
+mod check;
 mod derive;
+mod health;
 mod overview;
 mod resolve;
+mod rules;
 
 use uclint_core::model::{Deployment, LoadError};
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, OutputFormat};
 use crate::output::ErasedReport;
 
 /// Why a command could not answer.
@@ -24,12 +27,35 @@ impl From<LoadError> for Failure {
     }
 }
 
+/// What a command answered, and the exit status it asks for.
+pub struct Outcome {
+    /// The answer.
+    pub report: Box<dyn ErasedReport>,
+    /// 0, or 1 when `check` found something at or above `--fail-on`.
+    pub status: u8,
+}
+
+impl Outcome {
+    fn ok(report: Box<dyn ErasedReport>) -> Self {
+        Self { report, status: 0 }
+    }
+}
+
 /// Run the command `cli` names.
-pub fn run(cli: &Cli) -> Result<Box<dyn ErasedReport>, Failure> {
+pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
+    if cli.format == OutputFormat::Sarif && !matches!(cli.command, Command::Check(_)) {
+        return Err(Failure::Usage(
+            "--format sarif is only for `uclint check`; use text or json".to_owned(),
+        ));
+    }
     match &cli.command {
-        Command::Overview(args) => overview::run(args, cli),
-        Command::Resolve(args) => resolve::run(args, cli),
-        Command::Derive(derive) => derive::run(derive, cli),
+        Command::Check(args) => check::run(args, cli),
+        Command::Health(args) => health::run(args, cli).map(Outcome::ok),
+        Command::Rules => Ok(Outcome::ok(rules::list())),
+        Command::Explain(args) => Ok(Outcome::ok(rules::explain(args.code))),
+        Command::Overview(args) => overview::run(args, cli).map(Outcome::ok),
+        Command::Resolve(args) => resolve::run(args, cli).map(Outcome::ok),
+        Command::Derive(derive) => derive::run(derive, cli).map(Outcome::ok),
     }
 }
 

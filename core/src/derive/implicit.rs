@@ -94,7 +94,7 @@ pub fn implicit_names(
             server: s.node_name.clone(),
             url: None,
         })),
-        ClientKind::Cupc if client.cupc_major().is_some_and(|major| major >= 7) => {
+        ClientKind::Cupc if client.is_cupc7() => {
             let users: Box<dyn Iterator<Item = &User>> = match user {
                 Some(user) => Box::new(std::iter::once(user)),
                 None => Box::new(

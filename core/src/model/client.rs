@@ -85,6 +85,12 @@ pub struct HostsLine {
 }
 
 impl Client {
+    /// Whether this is CUPC 7.x or later, which logs in to the home node and must resolve the
+    /// presence address (1.2.x did neither).
+    pub fn is_cupc7(&self) -> bool {
+        self.cupc_major().is_some_and(|major| major >= 7)
+    }
+
     /// The CUPC major version, when this is CUPC with a version.
     pub fn cupc_major(&self) -> Option<u32> {
         if self.kind != ClientKind::Cupc {

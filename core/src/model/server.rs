@@ -57,6 +57,22 @@ pub struct Server {
     pub location: Option<Location>,
 }
 
+impl Role {
+    /// The role as written in a deployment.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Cucm => "cucm",
+            Self::Cups => "cups",
+            Self::Unity => "unity",
+            Self::UnityConnection => "unity-connection",
+            Self::Exchange => "exchange",
+            Self::Ldap => "ldap",
+            Self::Dns => "dns",
+            Self::Tftp => "tftp",
+        }
+    }
+}
+
 impl Server {
     /// Whether the server holds `role`.
     pub fn has_role(&self, role: Role) -> bool {
@@ -95,6 +111,17 @@ pub struct ImapService {
     /// off by default on Exchange 2007.
     #[serde(default)]
     pub plain_text_login: Option<bool>,
+}
+
+impl Startup {
+    /// The startup type as Windows shows it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Automatic => "automatic",
+            Self::Manual => "manual",
+            Self::Disabled => "disabled",
+        }
+    }
 }
 
 fn disabled() -> Startup {

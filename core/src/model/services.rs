@@ -83,6 +83,9 @@ pub struct Calendar {
     /// Forms-based authentication on OWA/IIS.
     #[serde(default)]
     pub forms_based_authentication: bool,
+    /// The TLS cipher suite CUPS and Exchange negotiate, when known (for decrypting captures).
+    #[serde(default)]
+    pub cipher_suite: Option<String>,
     /// Where this section was written.
     #[serde(skip)]
     pub location: Option<Location>,

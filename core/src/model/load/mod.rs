@@ -26,6 +26,24 @@ impl Deployment {
         file: &str,
         files: &dyn SourceFiles,
     ) -> Result<Self, LoadError> {
+        let (deployment, references) = Self::load_with_references(text, format, file, files)?;
+        if references.is_empty() {
+            Ok(deployment)
+        } else {
+            Err(LoadError {
+                problems: references,
+            })
+        }
+    }
+
+    /// Load like [`load`](Self::load), but hand back dangling references (TOPO003) beside the
+    /// deployment instead of failing: a checker reports them as findings and checks the rest.
+    pub fn load_with_references(
+        text: &str,
+        format: Format,
+        file: &str,
+        files: &dyn SourceFiles,
+    ) -> Result<(Self, Vec<Problem>), LoadError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if is_blank(text, format) {
             return Err(LoadError::one(Problem::new(
@@ -64,12 +82,19 @@ impl Deployment {
         }
         build_hosts_tables(&mut deployment, files, &mut problems);
         build_dns_view(&mut deployment, files, &mut problems);
-        problems.extend(references::check(&deployment, inline_users));
-        if problems.is_empty() {
-            Ok(deployment)
-        } else {
-            Err(LoadError { problems })
+        if !problems.is_empty() {
+            return Err(LoadError { problems });
         }
+        let (references, duplicates): (Vec<Problem>, Vec<Problem>) =
+            references::check(&deployment, inline_users)
+                .into_iter()
+                .partition(|p| p.kind == ProblemKind::DanglingReference);
+        if !duplicates.is_empty() {
+            return Err(LoadError {
+                problems: duplicates,
+            });
+        }
+        Ok((deployment, references))
     }
 
     /// Give every listed item the location it was written at.

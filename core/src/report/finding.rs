@@ -1,0 +1,234 @@
+//! What a rule found, about what, where, and what to do.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::source::Location;
+
+/// How bad a finding is (SPEC §3), from least to most severe for `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Advice.
+    Info,
+    /// Works, but weakens protection.
+    Security,
+    /// Fails in some conditions, or a risk.
+    Warning,
+    /// A feature will fail.
+    Error,
+}
+
+impl Severity {
+    /// Every severity, most severe first (the order reports use).
+    pub const ALL: [Severity; 4] = [
+        Severity::Error,
+        Severity::Warning,
+        Severity::Security,
+        Severity::Info,
+    ];
+
+    /// The severity as written.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Security => "security",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|severity| severity.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                format!("unknown severity `{s}`: expected error, warning, security or info")
+            })
+    }
+}
+
+/// One way to fix a finding, with what it costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What to do.
+    pub action: &'static str,
+    /// What it costs (in security, effort or features).
+    pub tradeoff: &'static str,
+}
+
+/// What kind of thing a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SubjectKind {
+    /// The deployment as a whole.
+    Deployment,
+    /// A server, by node name.
+    Server,
+    /// A user, by CUCM id.
+    User,
+    /// A client profile, by id.
+    Client,
+    /// The SIP proxy's settings.
+    SipProxy,
+    /// A static route, by pattern.
+    Route,
+    /// A destination domain.
+    Domain,
+    /// The LDAP integration.
+    Ldap,
+    /// Voicemail.
+    Voicemail,
+    /// Calendar integration.
+    Calendar,
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Subject {
+    /// The kind of thing.
+    pub kind: SubjectKind,
+    /// Its name (node name, user id, client id, route pattern...).
+    pub name: String,
+}
+
+impl Subject {
+    /// A subject of `kind` named `name`.
+    pub fn new(kind: SubjectKind, name: impl Into<String>) -> Self {
+        Self {
+            kind,
+            name: name.into(),
+        }
+    }
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.kind {
+            SubjectKind::Deployment => "deployment",
+            SubjectKind::Server => "server",
+            SubjectKind::User => "user",
+            SubjectKind::Client => "client",
+            SubjectKind::SipProxy => "SIP proxy",
+            SubjectKind::Route => "static route",
+            SubjectKind::Domain => "domain",
+            SubjectKind::Ldap => "LDAP",
+            SubjectKind::Voicemail => "voicemail",
+            SubjectKind::Calendar => "calendar",
+        };
+        if self.name.is_empty() {
+            f.write_str(kind)
+        } else {
+            write!(f, "{kind} {}", self.name)
+        }
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's code (`PRS001`, or a plugin's `X-VENDOR-...`).
+    pub code: Cow<'static, str>,
+    /// How bad it is.
+    pub severity: Severity,
+    /// What is wrong, specifically.
+    pub message: String,
+    /// What it is about.
+    pub subject: Subject,
+    /// Where the item at fault was written, when known.
+    pub location: Option<Location>,
+    /// Fixes, best first.
+    pub fixes: Vec<Fix>,
+}
+
+/// A rule that stayed silent because the deployment does not give what it needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The rule's code.
+    pub code: String,
+    /// What data it lacked.
+    pub reason: String,
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Errors.
+    pub error: usize,
+    /// Warnings.
+    pub warning: usize,
+    /// Security findings.
+    pub security: usize,
+    /// Advice.
+    pub info: usize,
+}
+
+impl Summary {
+    /// The count for `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Security => self.security,
+            Severity::Info => self.info,
+        }
+    }
+}
+
+/// Everything one check found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The findings, in a stable order (by location, then code).
+    pub findings: Vec<Finding>,
+    /// Rules that could not run for lack of data.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Report {
+    /// Counts by severity.
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary::default();
+        for finding in &self.findings {
+            match finding.severity {
+                Severity::Error => summary.error += 1,
+                Severity::Warning => summary.warning += 1,
+                Severity::Security => summary.security += 1,
+                Severity::Info => summary.info += 1,
+            }
+        }
+        summary
+    }
+
+    /// Whether any finding is at or above `threshold`.
+    pub fn fails_at(&self, threshold: Severity) -> bool {
+        self.findings.iter().any(|f| f.severity >= threshold)
+    }
+
+    /// Put findings in their stable order: file, line, column, then code and subject.
+    pub fn sort(&mut self) {
+        fn at(f: &Finding) -> Option<(&str, u32, u32)> {
+            f.location
+                .as_ref()
+                .map(|l| (l.file.as_str(), l.line, l.column))
+        }
+        self.findings.sort_by(|a, b| {
+            at(a)
+                .cmp(&at(b))
+                .then_with(|| a.code.cmp(&b.code))
+                .then_with(|| a.subject.cmp(&b.subject))
+        });
+    }
+}

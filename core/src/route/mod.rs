@@ -1,0 +1,3 @@
+//! SIP request routing (SPEC D4): static route patterns so far.
+
+pub mod pattern;

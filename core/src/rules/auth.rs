@@ -1,0 +1,257 @@
+//! AUTH: the credentials behind Show Server Health's "Invalid Credential".
+
+use super::Code;
+use super::acl::{Pattern, client_net};
+use super::engine::{Context, Sink};
+use super::registry::{RuleInfo, Service};
+use crate::model::{Path, Role};
+use crate::report::{Fix, Severity, Subject, SubjectKind};
+
+/// The AUTH rules.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        code: Code::AUTH001,
+        title: "blank digest credential: Presence shows Invalid Credential",
+        severity: Severity::Error,
+        checks: "A user's digest credential is blank on CUCM End User, SIP authentication is on, and no incoming ACL pattern covers the addresses of every client the user logs in from.",
+        why: "CUPS hands CUPC the digest credential synced from CUCM at logon, and CUPC answers the SIP proxy's digest challenge with it. Blank, the challenge fails: Show Server Health says Presence: Invalid Credential although login worked.",
+        fixes: &[
+            Fix {
+                action: "Set any (dummy) digest credential on CUCM Admin > User Management > End User.",
+                tradeoff: "Keeps SIP authentication: the secure fix.",
+            },
+            Fix {
+                action: "Add an incoming ACL pattern covering the users' CUPC machines (System > Security > Incoming ACL).",
+                tradeoff: "Less secure: every machine in that pattern reaches the proxy without a digest challenge.",
+            },
+            Fix {
+                action: "Set the SIP proxy's Authentication Module to off.",
+                tradeoff: "Least secure: turns SIP authentication off for everyone.",
+            },
+        ],
+        service: Some(Service::Presence),
+    },
+    RuleInfo {
+        code: Code::AUTH002,
+        title: "incoming ACL trusts too wide a pattern",
+        severity: Severity::Security,
+        checks: "An incoming ACL pattern is `all` or wider than a site subnet (shorter than /16 for IPv4, /48 for IPv6).",
+        why: "Every address the pattern covers reaches the SIP proxy without a digest challenge.",
+        fixes: &[Fix {
+            action: "Narrow the pattern to the client subnets that need it, and fix digest credentials instead.",
+            tradeoff: "Users outside the narrowed pattern need a digest credential.",
+        }],
+        service: None,
+    },
+    RuleInfo {
+        code: Code::AUTH003,
+        title: "SIP authentication module is off",
+        severity: Severity::Security,
+        checks: "The Cisco UP SIP Proxy Authentication Module service parameter is off.",
+        why: "Presence then works without digest credentials, for anyone who can reach the proxy: the least secure way around Invalid Credential.",
+        fixes: &[Fix {
+            action: "Turn the authentication module on and give every user a digest credential.",
+            tradeoff: "Users with a blank credential fail until it is set (AUTH001).",
+        }],
+        service: None,
+    },
+    RuleInfo {
+        code: Code::AUTH004,
+        title: "LDAP authentication port follows referrals: Desk Phone shows Invalid Credential",
+        severity: Severity::Error,
+        checks: "CUCM uses LDAP authentication on a port that follows referrals (389 or 636) while users control a desk phone from CUPC.",
+        why: "CUPC authenticates to CTIManager with the user's own login; CTIManager checks it against LDAP and fails when LDAP answers with a referral (a CUCM bug). CUPC is the only application that uses end-user credentials with CTIManager, so only it breaks.",
+        fixes: &[Fix {
+            action: "Set the LDAP authentication port to 3268 (Global Catalog), then restart CTIManager.",
+            tradeoff: "The Global Catalog must hold every attribute authentication needs.",
+        }],
+        service: Some(Service::DeskPhone),
+    },
+    RuleInfo {
+        code: Code::AUTH005,
+        title: "CUPS cannot reach the LDAP server used for authentication",
+        severity: Severity::Error,
+        checks: "CUCM uses LDAP authentication and a CUPS node cannot reach the LDAP server.",
+        why: "CUPC logs in to CUPS, which authenticates against LDAP itself. With CUCM-LDAP and CUPS-CUCM open but CUPS-LDAP blocked, users sync to CUPS but cannot log in to CUPC.",
+        fixes: &[Fix {
+            action: "Open CUPS to the LDAP server (the access list or firewall between them).",
+            tradeoff: "One more path through the firewall.",
+        }],
+        service: Some(Service::Login),
+    },
+    RuleInfo {
+        code: Code::AUTH006,
+        title: "LDAPS certificate is on CUCM but not on CUPS",
+        severity: Severity::Error,
+        checks: "CUCM uses LDAP over SSL and the LDAP server's certificate was uploaded to CUCM but not to a CUPS node.",
+        why: "CUPS authenticates CUPC logins against LDAP itself; without the certificate it cannot set up LDAPS, and logins fail.",
+        fixes: &[Fix {
+            action: "Upload the LDAP certificate to each CUPS node.",
+            tradeoff: "None beyond keeping it current on both.",
+        }],
+        service: Some(Service::Login),
+    },
+];
+
+/// Run the AUTH rules.
+pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
+    let proxy = &cx.deployment.sip_proxy;
+    let patterns: Vec<Pattern> = proxy
+        .incoming_acl
+        .iter()
+        .map(|p| Pattern::parse(p))
+        .collect();
+    for (i, pattern) in patterns.iter().enumerate() {
+        if pattern.is_wide() {
+            out.emit(
+                Code::AUTH002,
+                Subject::new(SubjectKind::SipProxy, &proxy.incoming_acl[i]),
+                cx.locate(
+                    &Path::default()
+                        .key("sip_proxy")
+                        .key("incoming_acl")
+                        .index(i),
+                ),
+                format!(
+                    "incoming ACL pattern `{}` lets a whole network past the digest challenge",
+                    proxy.incoming_acl[i]
+                ),
+            );
+        }
+    }
+    if !proxy.authentication_module {
+        out.emit(
+            Code::AUTH003,
+            Subject::new(SubjectKind::SipProxy, ""),
+            cx.locate(
+                &Path::default()
+                    .key("sip_proxy")
+                    .key("authentication_module"),
+            ),
+            "the SIP proxy's authentication module is off: nobody is challenged",
+        );
+    } else {
+        auth001(cx, out, &patterns);
+    }
+    ldap_auth(cx, out);
+}
+
+fn auth001(cx: &Context<'_>, out: &mut Sink<'_>, patterns: &[Pattern]) {
+    if !out.enabled(Code::AUTH001) {
+        return;
+    }
+    // Coverage is a property of the client profile: decide it once per profile, not per user.
+    let coverage: std::collections::HashMap<&str, bool> = cx
+        .deployment
+        .clients
+        .iter()
+        .filter_map(|client| {
+            let nets: Vec<_> = client
+                .addresses
+                .iter()
+                .filter_map(|a| client_net(a))
+                .collect();
+            (!nets.is_empty()).then(|| {
+                (
+                    client.id.as_str(),
+                    nets.iter()
+                        .all(|net| patterns.iter().any(|p| p.covers(net))),
+                )
+            })
+        })
+        .collect();
+    let covered = |client_id: &String| coverage.get(client_id.as_str()).copied();
+    for user in cx.deployment.users.iter().filter(|u| !u.digest_credential) {
+        // Without an ACL nothing is covered; with one, the user's clients must tell.
+        let uncovered: Vec<&str> = if patterns.is_empty() {
+            user.clients.iter().map(String::as_str).collect()
+        } else {
+            let verdicts: Vec<(&String, Option<bool>)> =
+                user.clients.iter().map(|c| (c, covered(c))).collect();
+            if user.clients.is_empty() || verdicts.iter().any(|(_, v)| v.is_none()) {
+                out.skip(Code::AUTH001, "some users with a blank digest credential have clients without addresses, so ACL coverage cannot be decided");
+                continue;
+            }
+            verdicts
+                .into_iter()
+                .filter(|(_, v)| *v == Some(false))
+                .map(|(c, _)| c.as_str())
+                .collect()
+        };
+        if patterns.is_empty() || !uncovered.is_empty() {
+            let from = if uncovered.is_empty() {
+                String::new()
+            } else {
+                format!(" from {}", uncovered.join(", "))
+            };
+            out.emit(
+                Code::AUTH001,
+                Subject::new(SubjectKind::User, &user.cucm_id),
+                cx.user_location(user),
+                format!("`{}` has a blank digest credential and no incoming ACL covers their client{from}: Presence will show Invalid Credential", user.cucm_id),
+            );
+        }
+    }
+}
+
+fn ldap_auth(cx: &Context<'_>, out: &mut Sink<'_>) {
+    let Some(ldap) = &cx.deployment.ldap else {
+        return;
+    };
+    if !ldap.authentication {
+        return;
+    }
+    let ldap_path = Path::default().key("ldap");
+    if matches!(ldap.auth_port, 389 | 636) {
+        let users = cx
+            .deployment
+            .users
+            .iter()
+            .filter(|u| u.desk_phone_control)
+            .count();
+        if users > 0 {
+            out.emit(
+                Code::AUTH004,
+                Subject::new(SubjectKind::Ldap, &ldap.server),
+                cx.locate(&ldap_path.clone().key("auth_port")),
+                format!("LDAP authentication uses port {}, which follows referrals: {users} users who control a desk phone from CUPC will see Desk Phone: Invalid Credential", ldap.auth_port),
+            );
+        }
+    }
+    for cups in cx.deployment.servers_with(Role::Cups) {
+        let fact = cx
+            .deployment
+            .reachability
+            .iter()
+            .find(|r| r.from == cups.node_name && r.to == ldap.server);
+        match fact {
+            Some(fact) if !fact.reachable => out.emit(
+                Code::AUTH005,
+                Subject::new(SubjectKind::Server, &cups.node_name),
+                fact.location.clone(),
+                format!("CUPS node `{}` cannot reach LDAP server `{}` while CUCM uses LDAP authentication: its users sync but cannot log in to CUPC", cups.node_name, ldap.server),
+            ),
+            Some(_) => {}
+            None => out.skip(Code::AUTH005, "no reachability is known from some CUPS nodes to the LDAP server"),
+        }
+    }
+    if ldap.tls {
+        let on = |role: Role| {
+            ldap.certificates
+                .iter()
+                .any(|c| cx.server(&c.server).is_some_and(|s| s.has_role(role)))
+        };
+        if on(Role::Cucm) {
+            for cups in cx.deployment.servers_with(Role::Cups) {
+                if !ldap.certificates.iter().any(|c| c.server == cups.node_name) {
+                    out.emit(
+                        Code::AUTH006,
+                        Subject::new(SubjectKind::Server, &cups.node_name),
+                        cups.location.clone(),
+                        format!("the LDAPS certificate is on CUCM but not on CUPS node `{}`: it cannot authenticate CUPC logins over LDAPS", cups.node_name),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Runs every enabled rule over one deployment and collects the findings.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use super::{Code, registry};
+use crate::derive::presence::{PresenceAddress, presence_address, presence_address_resolved};
+use crate::dns::Resolver;
+use crate::model::{Client, Deployment, Path, Problem, Role, Server, User};
+use crate::report::{Finding, Report, Skipped, Subject};
+use crate::source::Location;
+
+/// Which rules run.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Only these codes (all when empty).
+    pub select: Vec<Code>,
+    /// Never these codes.
+    pub ignore: Vec<Code>,
+}
+
+impl Options {
+    /// Whether `code` runs.
+    pub fn enabled(&self, code: Code) -> bool {
+        (self.select.is_empty() || self.select.contains(&code)) && !self.ignore.contains(&code)
+    }
+}
+
+/// What rules read: the deployment and what is worth computing once for all of them.
+pub struct Context<'a> {
+    /// The deployment.
+    pub deployment: &'a Deployment,
+    /// The deployment's DNS data, when it describes any.
+    pub dns: Option<&'a dyn Resolver>,
+    /// Reference problems found while loading (reported as TOPO003).
+    pub reference_problems: &'a [Problem],
+    servers: HashMap<&'a str, &'a Server>,
+    clients: HashMap<&'a str, &'a Client>,
+    presence: HashMap<&'a str, PresenceAddress>,
+}
+
+impl<'a> Context<'a> {
+    /// Prepare to check `deployment`.
+    pub fn new(deployment: &'a Deployment, reference_problems: &'a [Problem]) -> Self {
+        let dns = deployment
+            .has_dns()
+            .then_some(&deployment.dns_view as &dyn Resolver);
+        let servers = deployment
+            .servers
+            .iter()
+            .map(|s| (s.node_name.as_str(), s))
+            .collect();
+        let clients = deployment
+            .clients
+            .iter()
+            .map(|c| (c.id.as_str(), c))
+            .collect();
+        let domain = deployment.sip_proxy.proxy_domain.as_deref();
+        let presence = deployment
+            .servers_with(Role::Cups)
+            .map(|s| {
+                let derived = match dns {
+                    Some(dns) => presence_address_resolved(&s.node_name, domain, None, dns),
+                    None => presence_address(&s.node_name, domain, None),
+                };
+                (s.node_name.as_str(), derived)
+            })
+            .collect();
+        Self {
+            deployment,
+            dns,
+            reference_problems,
+            servers,
+            clients,
+            presence,
+        }
+    }
+
+    /// The server with this node name.
+    pub fn server(&self, node_name: &str) -> Option<&'a Server> {
+        self.servers.get(node_name).copied()
+    }
+
+    /// The client profile with this id.
+    pub fn client(&self, id: &str) -> Option<&'a Client> {
+        self.clients.get(id).copied()
+    }
+
+    /// D1 for a CUPS node (computed once per node).
+    pub fn presence(&self, node_name: &str) -> Option<&PresenceAddress> {
+        self.presence.get(node_name)
+    }
+
+    /// D1 for every CUPS node.
+    pub fn presence_nodes(&self) -> impl Iterator<Item = (&'a str, &PresenceAddress)> {
+        self.presence.iter().map(|(k, v)| (*k, v))
+    }
+
+    /// Where `path` was written in the deployment file.
+    pub fn locate(&self, path: &Path) -> Option<Location> {
+        self.deployment.source_map.locate(path)
+    }
+
+    /// Where a user was written (a deployment item or a CSV row).
+    pub fn user_location(&self, user: &User) -> Option<Location> {
+        user.location.clone()
+    }
+
+    /// The users of a client profile.
+    pub fn users_of(&self, client: &'a Client) -> impl Iterator<Item = &'a User> {
+        self.deployment
+            .users
+            .iter()
+            .filter(move |u| u.clients.contains(&client.id))
+    }
+}
+
+/// Where rules put what they find.
+pub struct Sink<'o> {
+    options: &'o Options,
+    report: Report,
+    skipped: HashSet<Code>,
+}
+
+impl<'o> Sink<'o> {
+    fn new(options: &'o Options) -> Self {
+        Self {
+            options,
+            report: Report::default(),
+            skipped: HashSet::new(),
+        }
+    }
+
+    /// Whether `code` is enabled (rules skip their work when it is not).
+    pub fn enabled(&self, code: Code) -> bool {
+        self.options.enabled(code)
+    }
+
+    /// Record a finding of `code` with the rule's default severity and fixes.
+    pub fn emit(
+        &mut self,
+        code: Code,
+        subject: Subject,
+        location: Option<Location>,
+        message: impl Into<String>,
+    ) {
+        if !self.options.enabled(code) {
+            return;
+        }
+        let info = registry::info(code);
+        self.report.findings.push(Finding {
+            code: Cow::Borrowed(code.as_str()),
+            severity: info.severity,
+            message: message.into(),
+            subject,
+            location,
+            fixes: info.fixes.to_vec(),
+        });
+    }
+
+    /// Say that `code` stayed silent because the deployment lacks what it needs.
+    pub fn skip(&mut self, code: Code, reason: impl Into<String>) {
+        if self.options.enabled(code) && self.skipped.insert(code) {
+            self.report.skipped.push(Skipped {
+                code: code.as_str().to_owned(),
+                reason: reason.into(),
+            });
+        }
+    }
+
+    /// The findings so far.
+    pub fn into_report(mut self) -> Report {
+        self.report.sort();
+        self.report
+    }
+}
+
+/// Run every enabled built-in rule over `deployment`.
+pub fn check(deployment: &Deployment, reference_problems: &[Problem], options: &Options) -> Report {
+    let cx = Context::new(deployment, reference_problems);
+    let mut sink = Sink::new(options);
+    for family in super::FAMILY_CHECKS {
+        family(&cx, &mut sink);
+    }
+    sink.into_report()
+}

@@ -1,0 +1,202 @@
+//! PRS: the presence address and the presence node (SPEC D1).
+
+use super::Code;
+use super::engine::{Context, Sink};
+use super::registry::{RuleInfo, Service};
+use crate::derive::presence::Verdict;
+use crate::derive::resolve::resolve;
+use crate::model::{Path, Role};
+use crate::report::{Fix, Severity, Subject, SubjectKind};
+
+/// The PRS rules.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        code: Code::PRS001,
+        title: "presence address is unusable or does not resolve",
+        severity: Severity::Error,
+        checks: "The presence address CUPC derives for each CUPS node (D1: the node name, with the proxy domain appended unless it already ends with it) is neither an IP address nor a DNS name that resolves.",
+        why: "CUPC registers to `user@ADDRESS`. The proxy may be content to match strings, but CUPC's SIP stack must resolve the host part to a routable address: `cup1.10.11.12.13`, `cup1.cisco.com.PROXY_DOMAIN_NOT_SET` or `cup1.cisco.com.CISCO.COM` never will, and presence fails.",
+        fixes: &[
+            Fix {
+                action: "Set the CUPS node name to an FQDN within the proxy domain (System > Servers).",
+                tradeoff: "Clients must resolve that FQDN; changes the login server CUPC 7.x remembers.",
+            },
+            Fix {
+                action: "Set the CUPS node name to its IP address.",
+                tradeoff: "No name resolution needed, but renumbering the server means renaming the node.",
+            },
+            Fix {
+                action: "Set Proxy Domain to the DNS domain (Cisco UP SIP Proxy service parameters).",
+                tradeoff: "Changes every user's SIP URI domain.",
+            },
+        ],
+        service: Some(Service::Presence),
+    },
+    RuleInfo {
+        code: Code::PRS002,
+        title: "proxy domain is an IP address",
+        severity: Severity::Warning,
+        checks: "The SIP Proxy Domain service parameter is an IP address.",
+        why: "CUPC appends the proxy domain to a node name that does not end with it: with an IP as domain every hostname or FQDN node name becomes `name.10.11.12.13`, which no DNS resolves. Only IP node names still work.",
+        fixes: &[Fix {
+            action: "Set Proxy Domain to the DNS domain.",
+            tradeoff: "Changes every user's SIP URI domain; federated peers and static routes must follow.",
+        }],
+        service: Some(Service::Presence),
+    },
+    RuleInfo {
+        code: Code::PRS003,
+        title: "proxy domain is not set",
+        severity: Severity::Error,
+        checks: "The SIP Proxy Domain service parameter is empty.",
+        why: "CUPC then uses the literal `PROXY_DOMAIN_NOT_SET` and registers to `node.PROXY_DOMAIN_NOT_SET` unless the node name is an IP address.",
+        fixes: &[Fix {
+            action: "Set Proxy Domain (System > Service Parameters > Cisco UP SIP Proxy) to the DNS domain.",
+            tradeoff: "A restart of the SIP proxy service.",
+        }],
+        service: Some(Service::Presence),
+    },
+    RuleInfo {
+        code: Code::PRS004,
+        title: "node name suffix differs from the proxy domain only in case",
+        severity: Severity::Error,
+        checks: "A CUPS node name ends with the proxy domain except for letter case (`cup1.cisco.com` with `CISCO.COM`).",
+        why: "CUPC compares case-sensitively, sees no match and appends the domain: `cup1.cisco.com.CISCO.COM`, which does not resolve.",
+        fixes: &[Fix {
+            action: "Make the case of the proxy domain and the node name's domain identical.",
+            tradeoff: "None beyond the change itself.",
+        }],
+        service: Some(Service::Presence),
+    },
+    RuleInfo {
+        code: Code::PRS005,
+        title: "node name ends with the proxy domain but not on a label boundary",
+        severity: Severity::Warning,
+        checks: "A CUPS node name ends with the proxy domain string, but not at a dot (`mycisco.com` with `cisco.com`).",
+        why: "CUPC's rule is a plain string suffix test, so it uses the node name as it is, although the name is not inside the proxy's DNS domain; it works only by accident and breaks when either is renamed.",
+        fixes: &[Fix {
+            action: "Rename the node to an FQDN inside the proxy domain.",
+            tradeoff: "Clients must resolve the new name.",
+        }],
+        service: Some(Service::Presence),
+    },
+    RuleInfo {
+        code: Code::PRS006,
+        title: "a CUPC 7.x client cannot resolve the presence FQHN",
+        severity: Severity::Error,
+        checks: "A CUPC 7.x client profile cannot resolve the presence address of a presence node its users register to.",
+        why: "CUPC 1.2.x could use presence without resolving the presence FQHN; CUPC 7.0.x cannot (the design changed), so an upgrade alone can break presence.",
+        fixes: &[
+            Fix {
+                action: "Add the DNS record for the presence address.",
+                tradeoff: "Needs DNS access for every client network.",
+            },
+            Fix {
+                action: "Add the name to the client's hosts file.",
+                tradeoff: "One file per machine to keep current.",
+            },
+        ],
+        service: Some(Service::Presence),
+    },
+];
+
+/// Run the PRS rules.
+pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
+    let proxy_path = Path::default().key("sip_proxy").key("proxy_domain");
+    let domain = cx
+        .deployment
+        .sip_proxy
+        .proxy_domain
+        .as_deref()
+        .filter(|d| !d.is_empty());
+    match domain {
+        None => out.emit(
+            Code::PRS003,
+            Subject::new(SubjectKind::SipProxy, ""),
+            cx.locate(&Path::default().key("sip_proxy")),
+            "the SIP proxy domain is not set: CUPC will use `PROXY_DOMAIN_NOT_SET`",
+        ),
+        Some(d) if d.parse::<std::net::Ipv4Addr>().is_ok() => out.emit(
+            Code::PRS002,
+            Subject::new(SubjectKind::SipProxy, d),
+            cx.locate(&proxy_path),
+            format!("the SIP proxy domain `{d}` is an IP address: every non-IP node name gets it appended"),
+        ),
+        Some(_) => {}
+    }
+
+    for server in cx.deployment.servers_with(Role::Cups) {
+        let Some(p) = cx.presence(&server.node_name) else {
+            continue;
+        };
+        let subject = || Subject::new(SubjectKind::Server, &server.node_name);
+        let users = cx
+            .deployment
+            .users
+            .iter()
+            .filter(|u| u.presence_node() == Some(server.node_name.as_str()))
+            .count();
+        if p.verdict() != Verdict::Usable {
+            let reason = p.steps().pop().unwrap_or_default();
+            out.emit(
+                Code::PRS001,
+                subject(),
+                server.location.clone(),
+                format!(
+                    "{users} users register to `{}`, which is {}: {reason}",
+                    p.address(),
+                    p.verdict()
+                ),
+            );
+        }
+        if p.has_code(Code::PRS004) {
+            out.emit(Code::PRS004, subject(), server.location.clone(), format!("node name `{}` matches the proxy domain only ignoring case, so CUPC appends it: `{}`", p.node(), p.address()));
+        }
+        if p.has_code(Code::PRS005) {
+            out.emit(
+                Code::PRS005,
+                subject(),
+                server.location.clone(),
+                format!(
+                    "node name `{}` ends with `{}` but not at a dot",
+                    p.node(),
+                    p.effective_domain()
+                ),
+            );
+        }
+    }
+    prs006(cx, out);
+}
+
+/// PRS006: each CUPC 7.x profile resolves each usable presence address its users register to.
+fn prs006(cx: &Context<'_>, out: &mut Sink<'_>) {
+    if !out.enabled(Code::PRS006) {
+        return;
+    }
+    for (i, client) in cx.deployment.clients.iter().enumerate() {
+        if !client.is_cupc7() {
+            continue;
+        }
+        let mut nodes: Vec<&str> = cx
+            .users_of(client)
+            .filter_map(|u| u.presence_node())
+            .collect();
+        nodes.sort_unstable();
+        nodes.dedup();
+        for node in nodes {
+            let Some(p) = cx.presence(node) else { continue };
+            if p.verdict() != Verdict::Usable || p.method() == crate::derive::presence::Method::Ip {
+                continue;
+            }
+            let resolution = resolve(p.address(), client, cx.dns);
+            if !resolution.resolved() {
+                out.emit(
+                    Code::PRS006,
+                    Subject::new(SubjectKind::Client, &client.id),
+                    cx.locate(&Path::default().key("clients").index(i)),
+                    format!("CUPC {} on `{}` cannot resolve presence address `{}` (node `{node}`); CUPC 1.2.x could do without, 7.x cannot", client.version.as_deref().unwrap_or("7"), client.id, p.address()),
+                );
+            }
+        }
+    }
+}

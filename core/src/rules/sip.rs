@@ -1,0 +1,253 @@
+//! SIP: the SIP domain, static routes and where requests can go (SPEC D4).
+
+use std::net::IpAddr;
+
+use super::Code;
+use super::engine::{Context, Sink};
+use super::registry::{RuleInfo, Service};
+use crate::dns::{AddressLookup, Answer, Name, RecordType, lookup_addresses};
+use crate::model::{Path, Role, RouteType};
+use crate::report::{Fix, Severity, Subject, SubjectKind};
+use crate::route::pattern::domain_matches;
+
+/// The SIP rules.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        code: Code::SIP001,
+        title: "SIP domain differs from the DNS domain of the presence nodes",
+        severity: Severity::Warning,
+        checks: "The SIP proxy domain is not the DNS domain the CUPS nodes live in.",
+        why: "The SIP domain is application-layer and need not match DNS, but in most deployments it has to: CUPC derives the presence address from it, and peers find the proxy through DNS records of the SIP domain. Matching them is strongly recommended.",
+        fixes: &[Fix {
+            action: "Make the proxy domain and the DNS domain the same.",
+            tradeoff: "Changes users' SIP URIs.",
+        }],
+        service: Some(Service::Presence),
+    },
+    RuleInfo {
+        code: Code::SIP002,
+        title: "a destination domain has no static route, SRV or A record",
+        severity: Severity::Error,
+        checks: "A domain the deployment sends requests to matches no in-service static route and has no SIP SRV, NAPTR or address records.",
+        why: "The proxy routes a foreign domain by static route, then by SRV records (RFC 3263), then by A records; with none of them the request is unroutable and dropped.",
+        fixes: &[
+            Fix {
+                action: "Add a static route for the domain.",
+                tradeoff: "Maintained by hand when the peer moves.",
+            },
+            Fix {
+                action: "Publish (or ask the peer to publish) `_sip._tcp` SRV records.",
+                tradeoff: "Depends on DNS the peer controls.",
+            },
+        ],
+        service: None,
+    },
+    RuleInfo {
+        code: Code::SIP003,
+        title: "a static route's next hop does not resolve",
+        severity: Severity::Error,
+        checks: "A static route's next hop is a host name that the DNS data does not resolve.",
+        why: "Static routes may name an FQHN or an IP; a name that does not resolve makes the route a dead end.",
+        fixes: &[
+            Fix {
+                action: "Fix the DNS record of the next hop.",
+                tradeoff: "None.",
+            },
+            Fix {
+                action: "Use the next hop's IP address.",
+                tradeoff: "Renumbering the peer means editing the route.",
+            },
+        ],
+        service: None,
+    },
+    RuleInfo {
+        code: Code::SIP004,
+        title: "duplicate static routes where one is out of service or blocked",
+        severity: Severity::Warning,
+        checks: "Two static routes share pattern, type and priority, and one of them is out of service or a block route.",
+        why: "Leftovers from migrations: which one wins is not obvious to the next administrator, and a block route silently rejects what the other would carry.",
+        fixes: &[Fix {
+            action: "Remove the stale route.",
+            tradeoff: "None.",
+        }],
+        service: None,
+    },
+    RuleInfo {
+        code: Code::SIP005,
+        title: "a static route shadows the local domain",
+        severity: Severity::Error,
+        checks: "A domain static route's pattern matches the proxy's own SIP domain.",
+        why: "Requests for the local domain should be handled locally; a route that matches it invites loops or sends local users' traffic away.",
+        fixes: &[Fix {
+            action: "Remove the route or narrow its pattern.",
+            tradeoff: "None.",
+        }],
+        service: Some(Service::Presence),
+    },
+    RuleInfo {
+        code: Code::SIP006,
+        title: "no DNS in use: every client needs a hosts file",
+        severity: Severity::Info,
+        checks: "The deployment describes no DNS at all.",
+        why: "Without DNS, features may or may not work: CUPC 1.2.x presence works without resolving the presence FQHN, 7.0.x does not. Every client then needs a hosts file naming every node.",
+        fixes: &[Fix {
+            action: "Deploy DNS, or keep hosts files on every client.",
+            tradeoff: "Hosts files on every machine are hard to keep current.",
+        }],
+        service: None,
+    },
+];
+
+/// Run the SIP rules.
+pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
+    let proxy = &cx.deployment.sip_proxy;
+    let routes_path = Path::default().key("sip_proxy").key("static_routes");
+    if cx.dns.is_none() {
+        out.emit(
+            Code::SIP006,
+            Subject::new(SubjectKind::Deployment, ""),
+            None,
+            "the deployment uses no DNS: every client needs a hosts file naming every node",
+        );
+    }
+    if let Some(domain) = proxy.proxy_domain.as_deref().filter(|d| !d.is_empty()) {
+        sip001(cx, out, domain);
+        for route in proxy
+            .static_routes
+            .iter()
+            .filter(|r| r.route_type == RouteType::Domain)
+        {
+            if domain_matches(&route.pattern, domain) {
+                out.emit(
+                    Code::SIP005,
+                    Subject::new(SubjectKind::Route, &route.pattern),
+                    route.location.clone(),
+                    format!(
+                        "static route `{}` matches the proxy's own domain `{domain}`",
+                        route.pattern
+                    ),
+                );
+            }
+        }
+    }
+    for (i, a) in proxy.static_routes.iter().enumerate() {
+        for b in &proxy.static_routes[i + 1..] {
+            let same = a.pattern.eq_ignore_ascii_case(&b.pattern)
+                && a.route_type == b.route_type
+                && a.priority == b.priority;
+            if let (true, Some(stale)) =
+                (same, [a, b].into_iter().find(|r| !r.in_service || r.block))
+            {
+                let why = if stale.block {
+                    "a block route"
+                } else {
+                    "out of service"
+                };
+                out.emit(
+                    Code::SIP004,
+                    Subject::new(SubjectKind::Route, &stale.pattern),
+                    stale.location.clone(),
+                    format!(
+                        "two static routes for `{}` at priority {}, one of them {why}",
+                        a.pattern, a.priority
+                    ),
+                );
+            }
+        }
+    }
+    let Some(dns) = cx.dns else {
+        out.skip(Code::SIP002, "the deployment describes no DNS data");
+        out.skip(Code::SIP003, "the deployment describes no DNS data");
+        return;
+    };
+    for (i, route) in proxy.static_routes.iter().enumerate() {
+        let Some(hop) = route.next_hop.as_deref().filter(|_| !route.block) else {
+            continue;
+        };
+        if hop.parse::<IpAddr>().is_ok() {
+            continue;
+        }
+        let found = Name::from_ascii(format!("{}.", hop.trim_end_matches('.')))
+            .map(|name| lookup_addresses(dns, &name));
+        if !matches!(found, Ok(AddressLookup::Found(_))) {
+            out.emit(
+                Code::SIP003,
+                Subject::new(SubjectKind::Route, &route.pattern),
+                cx.locate(&routes_path.clone().index(i).key("next_hop")),
+                format!(
+                    "static route `{}` sends to `{hop}`, which does not resolve",
+                    route.pattern
+                ),
+            );
+        }
+    }
+    for (i, domain) in proxy.destinations.iter().enumerate() {
+        let routed = proxy.static_routes.iter().any(|r| {
+            r.route_type == RouteType::Domain
+                && r.in_service
+                && !r.block
+                && domain_matches(&r.pattern, domain)
+        });
+        if routed || in_dns(dns, domain) {
+            continue;
+        }
+        out.emit(
+            Code::SIP002,
+            Subject::new(SubjectKind::Domain, domain),
+            cx.locate(&Path::default().key("sip_proxy").key("destinations").index(i)),
+            format!("requests to `{domain}` have no static route, no SIP SRV or NAPTR record and no address record: they are unroutable"),
+        );
+    }
+}
+
+/// Whether DNS can route `domain`: NAPTR, one of RFC 3263's SRV names, or A/AAAA of the domain.
+fn in_dns(dns: &dyn crate::dns::Resolver, domain: &str) -> bool {
+    let domain = domain.trim_end_matches('.');
+    let has = |name: String, rtype: RecordType| {
+        Name::from_ascii(name)
+            .is_ok_and(|n| matches!(dns.query(&n, rtype), Answer::Records(r) if !r.is_empty()))
+    };
+    has(format!("{domain}."), RecordType::NAPTR)
+        || ["_sips._tcp", "_sip._tcp", "_sip._udp"]
+            .iter()
+            .any(|p| has(format!("{p}.{domain}."), RecordType::SRV))
+        || Name::from_ascii(format!("{domain}."))
+            .is_ok_and(|n| matches!(lookup_addresses(dns, &n), AddressLookup::Found(_)))
+}
+
+fn sip001(cx: &Context<'_>, out: &mut Sink<'_>, proxy_domain: &str) {
+    let mut domains: Vec<String> = cx
+        .deployment
+        .servers_with(Role::Cups)
+        .filter_map(|s| {
+            let from_name = s
+                .node_name
+                .split_once('.')
+                .filter(|_| s.node_name.parse::<IpAddr>().is_err())
+                .map(|(_, d)| d);
+            s.domain
+                .as_deref()
+                .or(from_name)
+                .or(cx.deployment.domain.as_deref())
+                .map(|d| d.trim_end_matches('.').to_ascii_lowercase())
+        })
+        .collect();
+    domains.sort_unstable();
+    domains.dedup();
+    let differing: Vec<&String> = domains
+        .iter()
+        .filter(|d| !d.eq_ignore_ascii_case(proxy_domain.trim_end_matches('.')))
+        .collect();
+    if !differing.is_empty() {
+        let list: Vec<&str> = differing.iter().map(|d| d.as_str()).collect();
+        out.emit(
+            Code::SIP001,
+            Subject::new(SubjectKind::SipProxy, proxy_domain),
+            cx.locate(&Path::default().key("sip_proxy").key("proxy_domain")),
+            format!(
+                "the SIP domain `{proxy_domain}` differs from the presence nodes' DNS domain {}",
+                list.join(", ")
+            ),
+        );
+    }
+}

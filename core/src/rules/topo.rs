@@ -1,0 +1,94 @@
+//! TOPO: which server does what, and whether references hold.
+
+use super::Code;
+use super::engine::{Context, Sink};
+use super::registry::{RuleInfo, Service};
+use crate::model::Role;
+use crate::report::{Fix, Severity, Subject, SubjectKind};
+
+/// The TOPO rules.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        code: Code::TOPO001,
+        title: "a server holds both cucm and cups roles",
+        severity: Severity::Error,
+        checks: "One server is both a CUCM and a CUPS node.",
+        why: "CUPS is a standalone product: it requires its own server and cannot be co-resident with CUCM.",
+        fixes: &[Fix {
+            action: "Install CUPS on a separate server.",
+            tradeoff: "Another supported server.",
+        }],
+        service: None,
+    },
+    RuleInfo {
+        code: Code::TOPO002,
+        title: "home or presence node is not a CUPS node",
+        severity: Severity::Error,
+        checks: "A user's home node or presence node is a server that is not a CUPS node.",
+        why: "CUPC logs in to the home node after the first login and registers presence to the presence node: both must be CUPS nodes.",
+        fixes: &[Fix {
+            action: "Assign the user to a CUPS node.",
+            tradeoff: "Rebalances the CUPS nodes' load.",
+        }],
+        service: Some(Service::Login),
+    },
+    RuleInfo {
+        code: Code::TOPO003,
+        title: "dangling reference",
+        severity: Severity::Error,
+        checks: "A server, client or user named somewhere in the deployment does not exist in it.",
+        why: "A reference to nothing is a typo or a leftover; whatever depends on it cannot be derived.",
+        fixes: &[Fix {
+            action: "Fix the reference or add what it names.",
+            tradeoff: "None.",
+        }],
+        service: None,
+    },
+];
+
+/// Run the TOPO rules.
+pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
+    for server in &cx.deployment.servers {
+        if server.has_role(Role::Cucm) && server.has_role(Role::Cups) {
+            out.emit(
+                Code::TOPO001,
+                Subject::new(SubjectKind::Server, &server.node_name),
+                server.location.clone(),
+                format!(
+                    "`{}` is both CUCM and CUPS: CUPS cannot be co-resident with CUCM",
+                    server.node_name
+                ),
+            );
+        }
+    }
+    for user in &cx.deployment.users {
+        let mut nodes = vec![("home node", user.home_node.as_deref())];
+        if user.presence_node != user.home_node {
+            nodes.push(("presence node", user.presence_node.as_deref()));
+        }
+        for (what, node) in nodes {
+            let Some(node) = node else { continue };
+            if let Some(server) = cx.server(node).filter(|s| !s.has_role(Role::Cups)) {
+                let roles: Vec<&str> = server.roles.iter().map(|r| r.as_str()).collect();
+                out.emit(
+                    Code::TOPO002,
+                    Subject::new(SubjectKind::User, &user.cucm_id),
+                    cx.user_location(user),
+                    format!(
+                        "`{}`'s {what} `{node}` is not a CUPS node (it is {})",
+                        user.cucm_id,
+                        roles.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+    for problem in cx.reference_problems {
+        out.emit(
+            Code::TOPO003,
+            Subject::new(SubjectKind::Deployment, ""),
+            problem.location.clone(),
+            problem.message.clone(),
+        );
+    }
+}

@@ -15,6 +15,14 @@ step "core builds for the browser (wasm32-unknown-unknown)"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 cargo build -p uclint-core --target wasm32-unknown-unknown --locked
 
+step "SARIF 2.1.0 schema for the SARIF test (from the npm registry, once)"
+schema_dir=target/tools/sarif-schema
+export UCLINT_SARIF_SCHEMA="$PWD/$schema_dir/package/lib/schemas/sarif-2.1.0-rtm.5.json"
+if [ ! -f "$UCLINT_SARIF_SCHEMA" ]; then
+  mkdir -p "$schema_dir"
+  (cd "$schema_dir" && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null && tar xzf microsoft-jest-sarif-1.0.0-beta.0.tgz)
+fi
+
 step "Rust tests"
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --locked

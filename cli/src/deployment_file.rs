@@ -14,10 +14,7 @@ impl Beside {
     /// Files beside `deployment`.
     pub fn new(deployment: &Path) -> Self {
         Self {
-            dir: deployment
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default(),
+            dir: deployment.parent().map(Path::to_path_buf).unwrap_or_default(),
         }
     }
 
@@ -44,10 +41,7 @@ pub fn load(path: &Path, format: Option<Format>) -> Result<Deployment, LoadError
 }
 
 /// Load like [`load`], handing back dangling references instead of failing on them.
-pub fn load_with_references(
-    path: &Path,
-    format: Option<Format>,
-) -> Result<(Deployment, Vec<Problem>), LoadError> {
+pub fn load_with_references(path: &Path, format: Option<Format>) -> Result<(Deployment, Vec<Problem>), LoadError> {
     let (text, format, name) = read(path, format)?;
     Deployment::load_with_references(&text, format, &name, &Beside::new(path))
 }

@@ -73,12 +73,7 @@ impl<T: Report> ErasedReport for T {
 }
 
 /// `label:` padded to `width`, then the value.
-pub fn field(
-    out: &mut dyn Write,
-    label: &str,
-    width: usize,
-    value: &dyn std::fmt::Display,
-) -> std::io::Result<()> {
+pub fn field(out: &mut dyn Write, label: &str, width: usize, value: &dyn std::fmt::Display) -> std::io::Result<()> {
     let value = value.to_string();
     writeln!(
         out,

@@ -9,34 +9,20 @@ const ACME: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/acme.toml")
 fn uclint() -> Command {
     let mut cmd = Command::cargo_bin("uclint").unwrap();
     // Tests read plain text whatever the terminal.
-    cmd.env("NO_COLOR", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("NO_COLOR", "1").current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
 }
 
 fn json(args: &[&str]) -> Value {
-    let output = uclint()
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = uclint().args(args).args(["--format", "json"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
 /// SPEC D1 golden table, through the command line: (domain, node, address, verdict).
 const GOLDEN: [(Option<&str>, &str, &str, &str); 8] = [
     (Some("cisco.com"), "cup1", "cup1.cisco.com", "usable"),
-    (
-        Some("cisco.com"),
-        "cup1.cisco.com",
-        "cup1.cisco.com",
-        "usable",
-    ),
+    (Some("cisco.com"), "cup1.cisco.com", "cup1.cisco.com", "usable"),
     (Some("cisco.com"), "10.11.12.13", "10.11.12.13", "usable"),
     (Some("10.11.12.13"), "10.11.12.13", "10.11.12.13", "usable"),
     (Some("10.11.12.13"), "cup1", "cup1.10.11.12.13", "unusable"),
@@ -63,14 +49,7 @@ const GOLDEN: [(Option<&str>, &str, &str, &str); 8] = [
 #[test]
 fn presence_address_golden_table_through_the_binary() {
     for (domain, node, address, verdict) in GOLDEN {
-        let mut args = vec![
-            "derive",
-            "presence-address",
-            "--node",
-            node,
-            "--user",
-            "jdoe",
-        ];
+        let mut args = vec!["derive", "presence-address", "--node", node, "--user", "jdoe"];
         if let Some(domain) = domain {
             args.extend(["--domain", domain]);
         }
@@ -88,14 +67,7 @@ fn presence_address_golden_table_through_the_binary() {
 
 #[test]
 fn presence_address_without_user_has_null_uri() {
-    let v = json(&[
-        "derive",
-        "presence-address",
-        "--node",
-        "cup1",
-        "--domain",
-        "cisco.com",
-    ]);
+    let v = json(&["derive", "presence-address", "--node", "cup1", "--domain", "cisco.com"]);
     assert_eq!(v["uri"], Value::Null);
     assert_eq!(v["method"], "appended");
 }
@@ -158,14 +130,7 @@ fn resolve_shows_every_attempt() {
 fn directory_url_and_implicit_names() {
     let v = json(&["derive", "directory-url", "--node", "ccm-1"]);
     assert_eq!(v["url"], "http://ccm-1:8080/ccmcip/xmldirectory.jsp");
-    let v = json(&[
-        "derive",
-        "implicit-names",
-        "--client",
-        "emea-phones",
-        "-c",
-        ACME,
-    ]);
+    let v = json(&["derive", "implicit-names", "--client", "emea-phones", "-c", ACME]);
     let names: Vec<&str> = v["names"]
         .as_array()
         .unwrap()
@@ -177,18 +142,8 @@ fn directory_url_and_implicit_names() {
 
 #[test]
 fn wireshark_and_imap_recipes() {
-    let v = json(&[
-        "derive",
-        "wireshark",
-        "--server-ip",
-        "10.88.229.196",
-        "--pfx",
-        "test",
-    ]);
-    assert_eq!(
-        v["rsa_keys_entry"],
-        "10.88.229.196,443,http,C:\\privateKey.pem"
-    );
+    let v = json(&["derive", "wireshark", "--server-ip", "10.88.229.196", "--pfx", "test"]);
+    assert_eq!(v["rsa_keys_entry"], "10.88.229.196,443,http,C:\\privateKey.pem");
     assert_eq!(
         v["openssl_command"],
         "openssl pkcs12 -in test.pfx -nocerts -out privateKey.pem -nodes"
@@ -262,19 +217,13 @@ fn text_output_is_plain_when_piped() {
         .output()
         .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        !text.contains('\u{1b}'),
-        "escape codes in piped output: {text:?}"
-    );
+    assert!(!text.contains('\u{1b}'), "escape codes in piped output: {text:?}");
     insta::assert_snapshot!("presence_text", text);
 }
 
 #[test]
 fn overview_text_snapshot() {
-    let output = uclint()
-        .args(["overview", "../examples/acme.toml"])
-        .output()
-        .unwrap();
+    let output = uclint().args(["overview", "../examples/acme.toml"]).output().unwrap();
     assert!(output.status.success());
     insta::assert_snapshot!("overview_text", String::from_utf8(output.stdout).unwrap());
 }
@@ -284,10 +233,7 @@ fn load_errors_go_to_stderr_with_location_and_exit_2() {
     let dir = tempdir();
     let path = dir.join("bad.toml");
     std::fs::write(&path, "[[servers]]\nnode_name = \"cups-1\"\nroles = [\"cups\"]\n\n[[users]]\ncucm_id = \"a\"\nhom_node = \"cups-1\"\n").unwrap();
-    let output = uclint()
-        .args(["overview", path.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let output = uclint().args(["overview", path.to_str().unwrap()]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8(output.stderr).unwrap();
@@ -316,21 +262,11 @@ fn unknown_client_is_a_usage_error() {
 
 #[test]
 fn missing_file_and_bad_arguments_exit_2() {
-    let output = uclint()
-        .args(["overview", "does-not-exist.toml"])
-        .output()
-        .unwrap();
+    let output = uclint().args(["overview", "does-not-exist.toml"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("does-not-exist.toml"));
     let output = uclint()
-        .args([
-            "derive",
-            "wireshark",
-            "--server-ip",
-            "not-an-ip",
-            "--pfx",
-            "x",
-        ])
+        .args(["derive", "wireshark", "--server-ip", "not-an-ip", "--pfx", "x"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));

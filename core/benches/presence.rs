@@ -40,11 +40,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("d1", |b| {
         b.iter(|| {
             for (node, domain) in &pairs {
-                black_box(presence_address(
-                    black_box(node),
-                    black_box(domain.as_deref()),
-                    None,
-                ));
+                black_box(presence_address(black_box(node), black_box(domain.as_deref()), None));
             }
         });
     });

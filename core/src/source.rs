@@ -93,19 +93,10 @@ mod tests {
     #[test]
     fn offsets_become_lines_and_columns() {
         let text = "a = 1\nbé = 2\n";
-        assert_eq!(
-            Location::from_offset("f", text, 0),
-            Location::new("f", 1, 1)
-        );
-        assert_eq!(
-            Location::from_offset("f", text, 6),
-            Location::new("f", 2, 1)
-        );
+        assert_eq!(Location::from_offset("f", text, 0), Location::new("f", 1, 1));
+        assert_eq!(Location::from_offset("f", text, 6), Location::new("f", 2, 1));
         // "bé " is 4 bytes but 3 characters.
-        assert_eq!(
-            Location::from_offset("f", text, 10),
-            Location::new("f", 2, 4)
-        );
+        assert_eq!(Location::from_offset("f", text, 10), Location::new("f", 2, 4));
         assert_eq!(Location::from_offset("f", text, 999).line, 3);
     }
 }
@@ -129,10 +120,7 @@ impl<'a> LineIndex<'a> {
     /// Line and column (1-based, column in characters) of byte `offset`.
     pub fn line_column(&self, offset: usize) -> (u32, u32) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        let line = self
-            .starts
-            .partition_point(|&start| start <= offset)
-            .saturating_sub(1);
+        let line = self.starts.partition_point(|&start| start <= offset).saturating_sub(1);
         let start = self.starts.get(line).copied().unwrap_or(0);
         let column = self.text[start..offset].chars().count() + 1;
         (to_u32(line + 1), to_u32(column))
@@ -149,11 +137,7 @@ mod line_index_tests {
         let index = LineIndex::new(text);
         for offset in 0..=text.len() {
             let loc = Location::from_offset("f", text, offset);
-            assert_eq!(
-                index.line_column(offset),
-                (loc.line, loc.column),
-                "offset {offset}"
-            );
+            assert_eq!(index.line_column(offset), (loc.line, loc.column), "offset {offset}");
         }
     }
 }

@@ -12,8 +12,7 @@ use crate::output;
 
 /// Load (dangling references become TOPO003 findings), check, and set the exit status.
 pub fn run(args: &CheckArgs, cli: &Cli) -> Result<Outcome, Failure> {
-    let (deployment, references) =
-        deployment_file::load_with_references(&args.deployment, cli.input_format)?;
+    let (deployment, references) = deployment_file::load_with_references(&args.deployment, cli.input_format)?;
     let options = Options {
         select: args.select.clone(),
         ignore: args.ignore.clone(),

@@ -9,9 +9,7 @@ use uclint_core::derive::wireshark::{WiresharkInput, WiresharkRecipe, wireshark_
 
 use super::overview::verdict_style;
 use super::{Failure, client, load};
-use crate::args::{
-    Cli, Derive, DirectoryUrlArgs, ImapTestArgs, ImplicitNamesArgs, PresenceArgs, WiresharkArgs,
-};
+use crate::args::{Cli, Derive, DirectoryUrlArgs, ImapTestArgs, ImplicitNamesArgs, PresenceArgs, WiresharkArgs};
 use crate::output::{DIM, ErasedReport, HEADING, Report, codes, field, steps};
 
 /// Run one derivation.
@@ -165,11 +163,7 @@ fn imap(args: &ImapTestArgs) -> Result<Box<dyn ErasedReport>, Failure> {
         .store
         .parse()
         .map_err(|e: uclint_core::derive::imap::UnknownMailStore| Failure::Usage(e.to_string()))?;
-    Ok(Box::new(ImapReport(imap_test(
-        &args.server,
-        store,
-        &args.user,
-    ))))
+    Ok(Box::new(ImapReport(imap_test(&args.server, store, &args.user))))
 }
 
 #[derive(serde::Serialize)]

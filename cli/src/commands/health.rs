@@ -11,18 +11,12 @@ use crate::output::{BAD, CODE, DIM, ErasedReport, GOOD, HEADING, Report, WARN};
 
 /// Predict the health of one user on one client.
 pub fn run(args: &HealthArgs, cli: &Cli) -> Result<Box<dyn ErasedReport>, Failure> {
-    let (deployment, references) =
-        deployment_file::load_with_references(&args.deployment, cli.input_format)?;
+    let (deployment, references) = deployment_file::load_with_references(&args.deployment, cli.input_format)?;
     let client = client(&deployment, &args.client)?;
     let user = deployment
         .user(&args.user)
         .ok_or_else(|| Failure::Usage(format!("no user `{}` in the deployment", args.user)))?;
-    Ok(Box::new(HealthReport(health(
-        &deployment,
-        &references,
-        user,
-        client,
-    ))))
+    Ok(Box::new(HealthReport(health(&deployment, &references, user, client))))
 }
 
 #[derive(serde::Serialize)]
@@ -50,12 +44,14 @@ impl Report for HealthReport {
             } else {
                 format!(" {CODE}[{}]{CODE:#}", s.codes.join(" "))
             };
-            writeln!(
-                out,
-                "  {:<width$}  {style}{:<14}{style:#}{codes}",
-                s.label,
-                s.status.as_str()
-            )?;
+            // Pad outside the style codes, and only when something follows.
+            let status = s.status.as_str();
+            let pad = if codes.is_empty() {
+                String::new()
+            } else {
+                " ".repeat(14usize.saturating_sub(status.len()))
+            };
+            writeln!(out, "  {:<width$}  {style}{status}{style:#}{pad}{codes}", s.label)?;
             if matches!(s.status, Status::Failing | Status::Warning) {
                 writeln!(out, "  {:<width$}  {DIM}{}{DIM:#}", "", s.reason)?;
             }

@@ -65,10 +65,7 @@ pub fn load(path: &std::path::Path, cli: &Cli) -> Result<Deployment, Failure> {
 }
 
 /// The client profile `id`, or a usage error listing those that exist.
-pub fn client<'a>(
-    deployment: &'a Deployment,
-    id: &str,
-) -> Result<&'a uclint_core::model::Client, Failure> {
+pub fn client<'a>(deployment: &'a Deployment, id: &str) -> Result<&'a uclint_core::model::Client, Failure> {
     deployment.client(id).ok_or_else(|| {
         let known: Vec<&str> = deployment.clients.iter().map(|c| c.id.as_str()).collect();
         Failure::Usage(format!(

@@ -33,11 +33,7 @@ impl Report for OverviewReport {
     fn text(&self, out: &mut dyn Write) -> std::io::Result<()> {
         let o = &self.0;
         let c = &o.counts;
-        writeln!(
-            out,
-            "{HEADING}{}{HEADING:#}",
-            o.name.as_deref().unwrap_or("deployment")
-        )?;
+        writeln!(out, "{HEADING}{}{HEADING:#}", o.name.as_deref().unwrap_or("deployment"))?;
         writeln!(
             out,
             "{DIM}{} servers, {} client profiles, {} users, {} static routes, {} DNS records{DIM:#}",
@@ -46,38 +42,28 @@ impl Report for OverviewReport {
         writeln!(
             out,
             "proxy domain: {}",
-            o.proxy_domain
-                .as_deref()
-                .unwrap_or("(not set: PROXY_DOMAIN_NOT_SET)")
+            o.proxy_domain.as_deref().unwrap_or("(not set: PROXY_DOMAIN_NOT_SET)")
         )?;
 
-        writeln!(
-            out,
-            "\n{HEADING}Presence address of each CUPS node (D1){HEADING:#}"
-        )?;
-        let node_width = o
-            .presence_nodes
-            .iter()
-            .map(|p| p.node().len())
-            .max()
-            .unwrap_or(0);
-        let address_width = o
-            .presence_nodes
-            .iter()
-            .map(|p| p.address().len())
-            .max()
-            .unwrap_or(0);
+        writeln!(out, "\n{HEADING}Presence address of each CUPS node (D1){HEADING:#}")?;
+        let node_width = o.presence_nodes.iter().map(|p| p.node().len()).max().unwrap_or(0);
+        let address_width = o.presence_nodes.iter().map(|p| p.address().len()).max().unwrap_or(0);
         for p in &o.presence_nodes {
             let style = verdict_style(p.verdict());
-            let line = format!(
-                "  {:<node_width$}  ->  {:<address_width$}  {style}{:<10}{style:#}  {DIM}{:<13}{DIM:#} {}",
+            let verdict = p.verdict().to_string();
+            let codes = codes(&p.codes());
+            // Pad outside the style codes, and only when something follows.
+            let (method, codes) = if codes.is_empty() {
+                (p.method().to_string(), String::new())
+            } else {
+                (format!("{:<13}", p.method()), format!(" {codes}"))
+            };
+            writeln!(
+                out,
+                "  {:<node_width$}  ->  {:<address_width$}  {style}{verdict:<10}{style:#}  {DIM}{method}{DIM:#}{codes}",
                 p.node(),
                 p.address(),
-                p.verdict().to_string(),
-                p.method().to_string(),
-                codes(&p.codes()),
-            );
-            writeln!(out, "{}", line.trim_end())?;
+            )?;
         }
 
         writeln!(
@@ -85,11 +71,7 @@ impl Report for OverviewReport {
             "\n{HEADING}Names each client resolves on its own (D3, resolved as in D2){HEADING:#}"
         )?;
         for client in &o.clients {
-            let version = client
-                .version
-                .as_deref()
-                .map(|v| format!(" {v}"))
-                .unwrap_or_default();
+            let version = client.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
             let place = if client.on_corporate_network {
                 "on site"
             } else {

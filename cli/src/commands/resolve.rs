@@ -45,12 +45,7 @@ impl Report for ResolveReport {
 /// The attempts of a resolution as an aligned table.
 pub fn attempts(out: &mut dyn Write, r: &Resolution) -> std::io::Result<()> {
     let width = r.attempts.iter().map(|a| a.query.len()).max().unwrap_or(0);
-    let source_width = r
-        .attempts
-        .iter()
-        .map(|a| a.source.to_string().len())
-        .max()
-        .unwrap_or(0);
+    let source_width = r.attempts.iter().map(|a| a.source.to_string().len()).max().unwrap_or(0);
     for (i, attempt) in r.attempts.iter().enumerate() {
         let style = if matches!(attempt.result, Outcome::Found { .. }) {
             GOOD

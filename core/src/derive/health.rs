@@ -60,23 +60,13 @@ pub struct Health {
 }
 
 /// Predict Show Server Health for `user` on `client`.
-pub fn health(
-    deployment: &Deployment,
-    references: &[Problem],
-    user: &User,
-    client: &Client,
-) -> Health {
+pub fn health(deployment: &Deployment, references: &[Problem], user: &User, client: &Client) -> Health {
     let report = check(deployment, references, &Options::default());
     health_from_report(deployment, &report, user, client)
 }
 
 /// The same, from a report already made.
-pub fn health_from_report(
-    deployment: &Deployment,
-    report: &Report,
-    user: &User,
-    client: &Client,
-) -> Health {
+pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User, client: &Client) -> Health {
     let nodes: Vec<&str> = [user.home_node.as_deref(), user.presence_node()]
         .into_iter()
         .flatten()
@@ -86,8 +76,7 @@ pub fn health_from_report(
         SubjectKind::Client => f.subject.name == client.id && f.code != Code::NAME001.as_str(),
         SubjectKind::Server => {
             nodes.contains(&f.subject.name.as_str())
-                || service_of(f)
-                    .is_some_and(|s| matches!(s, Service::Voicemail | Service::Calendar))
+                || service_of(f).is_some_and(|s| matches!(s, Service::Voicemail | Service::Calendar))
         }
         SubjectKind::SipProxy
         | SubjectKind::Ldap
@@ -177,6 +166,10 @@ fn home_node_unresolvable(user: &User, client: &Client, deployment: &Deployment)
         .then_some(&deployment.dns_view as &dyn crate::dns::Resolver);
     let resolution = resolve(home, client, dns);
     (!resolution.resolved()).then(|| {
-        format!("after the first login CUPC {} logs in to home node `{home}`, which `{}` cannot resolve", client.version.as_deref().unwrap_or("7"), client.id)
+        format!(
+            "after the first login CUPC {} logs in to home node `{home}`, which `{}` cannot resolve",
+            client.version.as_deref().unwrap_or("7"),
+            client.id
+        )
     })
 }

@@ -27,9 +27,7 @@ impl fmt::Display for MailStore {
 
 /// The text named no known mail store.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown mail store `{0}`: expected an Exchange version (2003, 2007, exchange-2010...) or `unity-connection`"
-)]
+#[error("unknown mail store `{0}`: expected an Exchange version (2003, 2007, exchange-2010...) or `unity-connection`")]
 pub struct UnknownMailStore(pub String);
 
 impl FromStr for MailStore {
@@ -145,10 +143,7 @@ mod tests {
         assert_eq!((t.port, t.tls), (993, true));
         assert_eq!(t.codes, [Code::VM001]);
         let t = imap_test("cuc-1", "unity-connection".parse().unwrap(), "JohnDoe");
-        assert_eq!(
-            (t.port, t.codes.as_slice()),
-            (143, [Code::VM005].as_slice())
-        );
+        assert_eq!((t.port, t.codes.as_slice()), (143, [Code::VM005].as_slice()));
         assert!("exchange".parse::<MailStore>().is_err());
         assert!("1999".parse::<MailStore>().is_err());
     }
@@ -163,13 +158,7 @@ mod tests {
             read_capability("* capability imap4rev1 logindisabled", 143),
             Some(Code::VM006)
         );
-        assert_eq!(
-            read_capability("* CAPABILITY IMAP4rev1 LOGINDISABLED", 993),
-            None
-        );
-        assert_eq!(
-            read_capability("* CAPABILITY IMAP4rev1 AUTH=PLAIN", 143),
-            None
-        );
+        assert_eq!(read_capability("* CAPABILITY IMAP4rev1 LOGINDISABLED", 993), None);
+        assert_eq!(read_capability("* CAPABILITY IMAP4rev1 AUTH=PLAIN", 143), None);
     }
 }

@@ -33,15 +33,11 @@ impl Purpose {
     /// Why the endpoint uses this name, in one sentence.
     pub fn explain(self) -> &'static str {
         match self {
-            Self::DirectoryUrl => {
-                "the phone's Directory button opens this URL on the CUCM node name"
-            }
+            Self::DirectoryUrl => "the phone's Directory button opens this URL on the CUCM node name",
             Self::JtapiConnection => {
                 "Attendant Console connects JTAPI to CUCM by node name, whatever address was typed at login"
             }
-            Self::HomeNodeLogin => {
-                "CUPC 7.x logs in to the home node's node name after the first login"
-            }
+            Self::HomeNodeLogin => "CUPC 7.x logs in to the home node's node name after the first login",
             Self::PresenceAddress => {
                 "CUPC 7.x registers to the presence address (D1) and must resolve it; CUPC 1.2.x did not"
             }
@@ -74,11 +70,7 @@ pub fn directory_url(node: &str) -> String {
 
 /// The names `client` will use implicitly; for CUPC, those of `user` (or of every user of the
 /// client when none is given), deduplicated in deployment order.
-pub fn implicit_names(
-    deployment: &Deployment,
-    client: &Client,
-    user: Option<&User>,
-) -> Vec<ImplicitName> {
+pub fn implicit_names(deployment: &Deployment, client: &Client, user: Option<&User>) -> Vec<ImplicitName> {
     let mut names: Vec<ImplicitName> = Vec::new();
     let cucm = || deployment.servers_with(Role::Cucm);
     match client.kind {
@@ -97,12 +89,7 @@ pub fn implicit_names(
         ClientKind::Cupc if client.is_cupc7() => {
             let users: Box<dyn Iterator<Item = &User>> = match user {
                 Some(user) => Box::new(std::iter::once(user)),
-                None => Box::new(
-                    deployment
-                        .users
-                        .iter()
-                        .filter(|u| u.clients.contains(&client.id)),
-                ),
+                None => Box::new(deployment.users.iter().filter(|u| u.clients.contains(&client.id))),
             };
             let users: Vec<&User> = users.collect();
             let domain = deployment.sip_proxy.proxy_domain.as_deref();
@@ -141,10 +128,7 @@ mod tests {
 
     #[test]
     fn directory_url_uses_the_node_name() {
-        assert_eq!(
-            directory_url("ccm-1"),
-            "http://ccm-1:8080/ccmcip/xmldirectory.jsp"
-        );
+        assert_eq!(directory_url("ccm-1"), "http://ccm-1:8080/ccmcip/xmldirectory.jsp");
         assert_eq!(
             directory_url("10.1.1.10"),
             "http://10.1.1.10:8080/ccmcip/xmldirectory.jsp"

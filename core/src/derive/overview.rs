@@ -67,9 +67,7 @@ pub struct ResolvedName {
 
 /// Build the overview of `deployment`.
 pub fn overview(deployment: &Deployment) -> Overview {
-    let dns: Option<&dyn Resolver> = deployment
-        .has_dns()
-        .then_some(&deployment.dns_view as &dyn Resolver);
+    let dns: Option<&dyn Resolver> = deployment.has_dns().then_some(&deployment.dns_view as &dyn Resolver);
     let domain = deployment.sip_proxy.proxy_domain.as_deref();
     let presence_nodes = deployment
         .servers_with(Role::Cups)

@@ -92,24 +92,12 @@ enum Defect {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum DnsCheck {
     NotAsked,
-    Found {
-        source: String,
-        addresses: Vec<IpAddr>,
-    },
-    NotFound {
-        source: String,
-        outcome: AddressLookup,
-    },
+    Found { source: String, addresses: Vec<IpAddr> },
+    NotFound { source: String, outcome: AddressLookup },
 }
 
 /// The rule codes D1 can raise, as bits (D1 only ever raises PRS codes).
-const CODES: [Code; 5] = [
-    Code::PRS001,
-    Code::PRS002,
-    Code::PRS003,
-    Code::PRS004,
-    Code::PRS005,
-];
+const CODES: [Code; 5] = [Code::PRS001, Code::PRS002, Code::PRS003, Code::PRS004, Code::PRS005];
 const PRS001: u8 = 1;
 const PRS002: u8 = 1 << 1;
 const PRS003: u8 = 1 << 2;
@@ -241,9 +229,8 @@ fn defect(address: &str) -> Option<Defect> {
     if last.bytes().all(|b| b.is_ascii_digit()) {
         return Some(Defect::IpAppended);
     }
-    let valid_top = last.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        && !last.starts_with('-')
-        && !last.ends_with('-');
+    let valid_top =
+        last.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !last.starts_with('-') && !last.ends_with('-');
     if !valid_top {
         return Some(Defect::BadTopLabel);
     }
@@ -256,10 +243,7 @@ fn case_doubled(address: &str) -> Option<u8> {
     (1..=labels.len() / 2).find_map(|n| {
         let tail = &labels[labels.len() - n..];
         let before = &labels[labels.len() - 2 * n..labels.len() - n];
-        let same_ignoring_case = tail
-            .iter()
-            .zip(before)
-            .all(|(a, b)| a.eq_ignore_ascii_case(b));
+        let same_ignoring_case = tail.iter().zip(before).all(|(a, b)| a.eq_ignore_ascii_case(b));
         (same_ignoring_case && tail != before).then(|| u8::try_from(n).unwrap_or(u8::MAX))
     })
 }
@@ -294,9 +278,7 @@ impl PresenceAddress {
 
     /// The registration URI `user@address`, when a user was given.
     pub fn uri(&self) -> Option<String> {
-        self.user
-            .as_ref()
-            .map(|user| format!("{user}@{}", self.address()))
+        self.user.as_ref().map(|user| format!("{user}@{}", self.address()))
     }
 
     /// How the address was formed.
@@ -373,16 +355,13 @@ impl PresenceAddress {
         let address = self.address();
         if let Some(defect) = self.defect {
             let why = match defect {
-                Defect::IpAppended => {
-                    "its last label is all digits: an IP address was appended to a name".to_owned()
-                }
+                Defect::IpAppended => "its last label is all digits: an IP address was appended to a name".to_owned(),
                 Defect::BadTopLabel => format!(
                     "its last label `{}` cannot be a top-level DNS label",
                     address.rsplit('.').next().unwrap_or(address)
                 ),
                 Defect::EmptyLabel => {
-                    "it has an empty label (two dots together, or a name that ended in a dot)"
-                        .to_owned()
+                    "it has an empty label (two dots together, or a name that ended in a dot)".to_owned()
                 }
                 Defect::CaseDoubled(n) => {
                     let labels: Vec<&str> = address.split('.').collect();
@@ -401,10 +380,7 @@ impl PresenceAddress {
             }
             DnsCheck::Found { source, addresses } => {
                 let list: Vec<String> = addresses.iter().map(ToString::to_string).collect();
-                format!(
-                    "Usable: `{address}` resolves in {source} to {}.",
-                    list.join(", ")
-                )
+                format!("Usable: `{address}` resolves in {source} to {}.", list.join(", "))
             }
             DnsCheck::NotFound { source, outcome } => {
                 let why = match outcome {
@@ -583,10 +559,7 @@ mod tests {
         );
         let p = presence_address_resolved("cup1", Some("cisco.com"), None, &dns);
         assert_eq!(p.verdict(), Verdict::Usable);
-        assert_eq!(
-            p.resolved_addresses(),
-            ["10.11.12.13".parse::<IpAddr>().unwrap()]
-        );
+        assert_eq!(p.resolved_addresses(), ["10.11.12.13".parse::<IpAddr>().unwrap()]);
         let p = presence_address_resolved("cup2", Some("cisco.com"), None, &dns);
         assert_eq!(p.verdict(), Verdict::Unresolved);
         assert_eq!(p.codes(), [Code::PRS001]);

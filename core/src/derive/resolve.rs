@@ -125,11 +125,7 @@ pub fn resolve(name: &str, client: &Client, dns: Option<&dyn Resolver>) -> Resol
         address: None,
         attempts: Vec::new(),
     };
-    if let Ok(address) = name
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .parse::<IpAddr>()
-    {
+    if let Ok(address) = name.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() {
         resolution.address = Some(address);
         resolution.attempts.push(Attempt {
             query: name.to_owned(),
@@ -141,31 +137,30 @@ pub fn resolve(name: &str, client: &Client, dns: Option<&dyn Resolver>) -> Resol
         return resolution;
     }
 
-    let try_hosts =
-        |query: &str, attempts: &mut Vec<Attempt>, record_miss: bool| -> Option<IpAddr> {
-            match client.hosts_table.lookup(query) {
-                Some(entry) => {
+    let try_hosts = |query: &str, attempts: &mut Vec<Attempt>, record_miss: bool| -> Option<IpAddr> {
+        match client.hosts_table.lookup(query) {
+            Some(entry) => {
+                attempts.push(Attempt {
+                    query: query.to_owned(),
+                    source: Source::HostsFile,
+                    result: Outcome::Found {
+                        addresses: vec![entry.address],
+                    },
+                });
+                Some(entry.address)
+            }
+            None => {
+                if record_miss {
                     attempts.push(Attempt {
                         query: query.to_owned(),
                         source: Source::HostsFile,
-                        result: Outcome::Found {
-                            addresses: vec![entry.address],
-                        },
+                        result: Outcome::NotInHostsFile,
                     });
-                    Some(entry.address)
                 }
-                None => {
-                    if record_miss {
-                        attempts.push(Attempt {
-                            query: query.to_owned(),
-                            source: Source::HostsFile,
-                            result: Outcome::NotInHostsFile,
-                        });
-                    }
-                    None
-                }
+                None
             }
-        };
+        }
+    };
     if let Some(address) = try_hosts(name, &mut resolution.attempts, true) {
         resolution.address = Some(address);
         return resolution;
@@ -188,9 +183,7 @@ pub fn resolve(name: &str, client: &Client, dns: Option<&dyn Resolver>) -> Resol
             continue;
         };
         let result = match Name::from_ascii(&query) {
-            Err(e) => Outcome::InvalidName {
-                reason: e.to_string(),
-            },
+            Err(e) => Outcome::InvalidName { reason: e.to_string() },
             Ok(absolute) => outcome(lookup_addresses(dns, &absolute)),
         };
         let found = match &result {
@@ -219,13 +212,9 @@ fn candidates(name: &str, suffixes: &[String]) -> Vec<String> {
         .iter()
         .map(|suffix| format!("{name}.{}", suffix.trim_matches('.')));
     if name.contains('.') {
-        std::iter::once(name.to_owned())
-            .chain(with_suffixes)
-            .collect()
+        std::iter::once(name.to_owned()).chain(with_suffixes).collect()
     } else {
-        with_suffixes
-            .chain(std::iter::once(name.to_owned()))
-            .collect()
+        with_suffixes.chain(std::iter::once(name.to_owned())).collect()
     }
 }
 
@@ -253,11 +242,7 @@ mod tests {
         );
         assert_eq!(
             candidates("cups1.acme.com", &suffixes),
-            [
-                "cups1.acme.com",
-                "cups1.acme.com.acme.com",
-                "cups1.acme.com.isp.com"
-            ]
+            ["cups1.acme.com", "cups1.acme.com.acme.com", "cups1.acme.com.isp.com"]
         );
         assert_eq!(candidates("cups1.acme.com.", &suffixes), ["cups1.acme.com"]);
     }

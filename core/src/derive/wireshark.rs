@@ -43,9 +43,7 @@ pub struct WiresharkRecipe {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WiresharkError {
     /// The `.pfx` name would break the command.
-    #[error(
-        "invalid PFX name `{0}`: expected a plain file name without path separators, quotes or spaces"
-    )]
+    #[error("invalid PFX name `{0}`: expected a plain file name without path separators, quotes or spaces")]
     PfxName(String),
     /// The key file path is unusable.
     #[error("invalid key file `{0}`: expected a path without quotes, commas or line breaks")]
@@ -67,10 +65,7 @@ pub fn has_forward_secrecy(suite: &str) -> bool {
 
 /// Write the D5 recipe for `input`.
 pub fn wireshark_recipe(input: &WiresharkInput) -> Result<WiresharkRecipe, WiresharkError> {
-    let pfx = input
-        .pfx_name
-        .strip_suffix(".pfx")
-        .unwrap_or(&input.pfx_name);
+    let pfx = input.pfx_name.strip_suffix(".pfx").unwrap_or(&input.pfx_name);
     if pfx.is_empty() || pfx.contains(['/', '\\', '"', '\'', ' ', '\n', '\r']) {
         return Err(WiresharkError::PfxName(input.pfx_name.clone()));
     }
@@ -90,9 +85,7 @@ pub fn wireshark_recipe(input: &WiresharkInput) -> Result<WiresharkRecipe, Wires
     let key_base = key.rsplit(['/', '\\']).next().unwrap_or(key);
     let openssl_command = format!("openssl pkcs12 -in {pfx}.pfx -nocerts -out {key_base} -nodes");
     let rsa_keys_entry = format!("{},{},{protocol},{key}", input.server_ip, input.port);
-    let menu_path =
-        "Edit > Preferences > Protocols > SSL (TLS in Wireshark 3.0 and later) > RSA keys list"
-            .to_owned();
+    let menu_path = "Edit > Preferences > Protocols > SSL (TLS in Wireshark 3.0 and later) > RSA keys list".to_owned();
     let mut codes = Vec::new();
     let mut steps = vec![
         format!(
@@ -142,10 +135,7 @@ mod tests {
             r.openssl_command,
             "openssl pkcs12 -in test.pfx -nocerts -out privateKey.pem -nodes"
         );
-        assert_eq!(
-            r.rsa_keys_entry,
-            "10.88.229.196,443,http,C:\\privateKey.pem"
-        );
+        assert_eq!(r.rsa_keys_entry, "10.88.229.196,443,http,C:\\privateKey.pem");
         assert!(r.codes.is_empty());
     }
 

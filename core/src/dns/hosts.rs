@@ -33,25 +33,15 @@ impl HostsFile {
             let content = raw.split('#').next().unwrap_or("").trim_end_matches('\r');
             let mut fields = content.split_whitespace();
             let Some(first) = fields.next() else { continue };
-            let column =
-                u32::try_from(content[..content.find(first).unwrap_or(0)].chars().count() + 1)
-                    .unwrap_or(1);
+            let column = u32::try_from(content[..content.find(first).unwrap_or(0)].chars().count() + 1).unwrap_or(1);
             let at = Location::new(file, line, column);
             // A scoped IPv6 address (`fe80::1%eth0`) names its interface after the `%`.
-            let address: IpAddr =
-                first
-                    .split('%')
-                    .next()
-                    .unwrap_or(first)
-                    .parse()
-                    .map_err(|_| {
-                        DnsError::new(
-                            at.clone(),
-                            format!(
-                                "`{first}` is not an IP address: expected `ADDRESS NAME [ALIAS...]`"
-                            ),
-                        )
-                    })?;
+            let address: IpAddr = first.split('%').next().unwrap_or(first).parse().map_err(|_| {
+                DnsError::new(
+                    at.clone(),
+                    format!("`{first}` is not an IP address: expected `ADDRESS NAME [ALIAS...]`"),
+                )
+            })?;
             let mut names = fields.peekable();
             if names.peek().is_none() {
                 return Err(DnsError::new(
@@ -69,9 +59,7 @@ impl HostsFile {
     }
 
     /// A hosts table of `(name, address, location)` entries.
-    pub fn from_entries(
-        entries: impl IntoIterator<Item = (String, IpAddr, Option<Location>)>,
-    ) -> Self {
+    pub fn from_entries(entries: impl IntoIterator<Item = (String, IpAddr, Option<Location>)>) -> Self {
         Self {
             entries: entries
                 .into_iter()
@@ -92,12 +80,9 @@ impl HostsFile {
     /// The first entry for `name`, ignoring case and a trailing dot.
     pub fn lookup(&self, name: &str) -> Option<&HostsEntry> {
         let name = name.strip_suffix('.').unwrap_or(name);
-        self.entries.iter().find(|e| {
-            e.name
-                .strip_suffix('.')
-                .unwrap_or(&e.name)
-                .eq_ignore_ascii_case(name)
-        })
+        self.entries
+            .iter()
+            .find(|e| e.name.strip_suffix('.').unwrap_or(&e.name).eq_ignore_ascii_case(name))
     }
 
     /// Every entry, in order.
@@ -122,35 +107,23 @@ mod tests {
         let entry = hosts.lookup("CUPS-1.").unwrap();
         assert_eq!(entry.address.to_string(), "10.1.1.20");
         assert_eq!(entry.location.as_ref().unwrap().line, 4);
-        assert_eq!(
-            hosts.lookup("other").unwrap().address.to_string(),
-            "10.1.1.30"
-        );
+        assert_eq!(hosts.lookup("other").unwrap().address.to_string(), "10.1.1.30");
         assert!(hosts.lookup("cups-2").is_none());
     }
 
     #[test]
     fn unix_hosts_with_ipv6_and_aliases() {
-        let text = "127.0.0.1 localhost\n::1 localhost ip6-localhost\nfd00::20 cups-1.acme.com cups-1\nfe80::1%eth0 router\n";
+        let text =
+            "127.0.0.1 localhost\n::1 localhost ip6-localhost\nfd00::20 cups-1.acme.com cups-1\nfe80::1%eth0 router\n";
         let hosts = HostsFile::parse(text, "/etc/hosts").unwrap();
-        assert_eq!(
-            hosts.lookup("cups-1").unwrap().address.to_string(),
-            "fd00::20"
-        );
-        assert_eq!(
-            hosts.lookup("ip6-localhost").unwrap().address.to_string(),
-            "::1"
-        );
-        assert_eq!(
-            hosts.lookup("router").unwrap().address.to_string(),
-            "fe80::1"
-        );
+        assert_eq!(hosts.lookup("cups-1").unwrap().address.to_string(), "fd00::20");
+        assert_eq!(hosts.lookup("ip6-localhost").unwrap().address.to_string(), "::1");
+        assert_eq!(hosts.lookup("router").unwrap().address.to_string(), "fe80::1");
     }
 
     #[test]
     fn bad_lines_are_named() {
-        let e =
-            HostsFile::parse("127.0.0.1 localhost\n\n  cups-1 10.1.1.20\n", "hosts").unwrap_err();
+        let e = HostsFile::parse("127.0.0.1 localhost\n\n  cups-1 10.1.1.20\n", "hosts").unwrap_err();
         assert_eq!((e.location.line, e.location.column), (3, 3));
         let e = HostsFile::parse("10.1.1.20\n", "hosts").unwrap_err();
         assert!(e.message.contains("no name"), "{}", e.message);

@@ -74,11 +74,7 @@ impl Resolver for DnsView {
                     Answer::NxDomain
                 };
             };
-            let matching: Vec<Record> = owned
-                .iter()
-                .filter(|r| r.record_type() == rtype)
-                .cloned()
-                .collect();
+            let matching: Vec<Record> = owned.iter().filter(|r| r.record_type() == rtype).cloned().collect();
             if !matching.is_empty() {
                 chain.extend(matching);
                 return Answer::Records(chain);
@@ -91,9 +87,7 @@ impl Resolver for DnsView {
                 return Answer::NoData;
             };
             if chain.len() >= MAX_CNAME_CHAIN
-                || chain
-                    .iter()
-                    .any(|r| LowerName::new(&r.name) == LowerName::new(&target))
+                || chain.iter().any(|r| LowerName::new(&r.name) == LowerName::new(&target))
             {
                 return Answer::Failed(format!(
                     "CNAME chain from {name} loops or is longer than {MAX_CNAME_CHAIN}"
@@ -135,13 +129,11 @@ pub fn lookup_addresses(resolver: &dyn Resolver, name: &Name) -> AddressLookup {
     let mut failure: Option<AddressLookup> = None;
     for rtype in [RecordType::A, RecordType::AAAA] {
         match resolver.query(name, rtype) {
-            Answer::Records(records) => {
-                addresses.extend(records.iter().filter_map(|r| match &r.data {
-                    RData::A(a) => Some(IpAddr::V4(a.0)),
-                    RData::AAAA(aaaa) => Some(IpAddr::V6(aaaa.0)),
-                    _ => None,
-                }))
-            }
+            Answer::Records(records) => addresses.extend(records.iter().filter_map(|r| match &r.data {
+                RData::A(a) => Some(IpAddr::V4(a.0)),
+                RData::AAAA(aaaa) => Some(IpAddr::V6(aaaa.0)),
+                _ => None,
+            })),
             Answer::NxDomain if addresses.is_empty() => return AddressLookup::NxDomain,
             Answer::NxDomain | Answer::NoData => {}
             Answer::Timeout => failure = failure.or(Some(AddressLookup::Timeout)),
@@ -173,25 +165,13 @@ mod tests {
 
     #[test]
     fn answers_like_an_authoritative_server() {
-        let v = view(
-            "cups-1 IN A 10.1.1.20\n_sip._tcp IN SRV 10 60 5060 cups-1\nwww IN CNAME cups-1\nold IN CNAME gone\n",
-        );
-        assert!(
-            matches!(v.query(&name("CUPS-1.Acme.Com."), RecordType::A), Answer::Records(r) if r.len() == 1)
-        );
-        assert_eq!(
-            v.query(&name("cups-1.acme.com."), RecordType::AAAA),
-            Answer::NoData
-        );
-        assert_eq!(
-            v.query(&name("cups-9.acme.com."), RecordType::A),
-            Answer::NxDomain
-        );
+        let v =
+            view("cups-1 IN A 10.1.1.20\n_sip._tcp IN SRV 10 60 5060 cups-1\nwww IN CNAME cups-1\nold IN CNAME gone\n");
+        assert!(matches!(v.query(&name("CUPS-1.Acme.Com."), RecordType::A), Answer::Records(r) if r.len() == 1));
+        assert_eq!(v.query(&name("cups-1.acme.com."), RecordType::AAAA), Answer::NoData);
+        assert_eq!(v.query(&name("cups-9.acme.com."), RecordType::A), Answer::NxDomain);
         // _tcp.acme.com owns nothing but has a record below it.
-        assert_eq!(
-            v.query(&name("_tcp.acme.com."), RecordType::A),
-            Answer::NoData
-        );
+        assert_eq!(v.query(&name("_tcp.acme.com."), RecordType::A), Answer::NoData);
         match v.query(&name("www.acme.com."), RecordType::A) {
             Answer::Records(r) => {
                 assert_eq!(r[0].record_type(), RecordType::CNAME);
@@ -199,13 +179,8 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(
-            matches!(v.query(&name("www.acme.com."), RecordType::CNAME), Answer::Records(r) if r.len() == 1)
-        );
-        assert_eq!(
-            v.query(&name("old.acme.com."), RecordType::A),
-            Answer::NxDomain
-        );
+        assert!(matches!(v.query(&name("www.acme.com."), RecordType::CNAME), Answer::Records(r) if r.len() == 1));
+        assert_eq!(v.query(&name("old.acme.com."), RecordType::A), Answer::NxDomain);
         assert_eq!(v.len(), 4);
     }
 
@@ -223,18 +198,9 @@ mod tests {
         let v = view("cups-1 IN A 10.1.1.20\ncups-1 IN AAAA fd00::20\nsrvonly IN TXT \"x\"\n");
         assert_eq!(
             lookup_addresses(&v, &name("cups-1.acme.com.")),
-            AddressLookup::Found(vec![
-                "10.1.1.20".parse().unwrap(),
-                "fd00::20".parse().unwrap()
-            ])
+            AddressLookup::Found(vec!["10.1.1.20".parse().unwrap(), "fd00::20".parse().unwrap()])
         );
-        assert_eq!(
-            lookup_addresses(&v, &name("srvonly.acme.com.")),
-            AddressLookup::NoData
-        );
-        assert_eq!(
-            lookup_addresses(&v, &name("nope.acme.com.")),
-            AddressLookup::NxDomain
-        );
+        assert_eq!(lookup_addresses(&v, &name("srvonly.acme.com.")), AddressLookup::NoData);
+        assert_eq!(lookup_addresses(&v, &name("nope.acme.com.")), AddressLookup::NxDomain);
     }
 }

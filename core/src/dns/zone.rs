@@ -42,12 +42,7 @@ pub fn parse_zone(text: &str, origin: Option<&str>, file: &str) -> Result<Vec<Re
                 Some(s) => (
                     s.line,
                     s.column,
-                    text[s.start..s.end]
-                        .lines()
-                        .next()
-                        .unwrap_or("")
-                        .trim()
-                        .to_owned(),
+                    text[s.start..s.end].lines().next().unwrap_or("").trim().to_owned(),
                 ),
                 None => (1, 1, String::new()),
             };
@@ -55,9 +50,7 @@ pub fn parse_zone(text: &str, origin: Option<&str>, file: &str) -> Result<Vec<Re
             let message = if found.is_empty() {
                 format!("invalid zone data: {message}")
             } else {
-                format!(
-                    "invalid zone record `{found}`: {message}; expected NAME [TTL] [CLASS] TYPE DATA"
-                )
+                format!("invalid zone record `{found}`: {message}; expected NAME [TTL] [CLASS] TYPE DATA")
             };
             Err(DnsError::new(location, message))
         }
@@ -89,8 +82,7 @@ pub fn parse_inline_record(
             format!("invalid record name `{name}`: expected one DNS name"),
         ));
     }
-    let origin = parse_origin(origin, &location.file)
-        .map_err(|e| DnsError::new(location.clone(), e.message))?;
+    let origin = parse_origin(origin, &location.file).map_err(|e| DnsError::new(location.clone(), e.message))?;
     let line = format!("{name} {} IN {rtype} {value}\n", ttl.unwrap_or(3600));
     let mut records = parse_prefix(&line, line.len(), &origin).map_err(|message| {
         DnsError::new(
@@ -98,12 +90,9 @@ pub fn parse_inline_record(
             format!("invalid {rtype} record `{name} {value}`: {message}"),
         )
     })?;
-    records.pop().ok_or_else(|| {
-        DnsError::new(
-            location,
-            format!("the {rtype} record `{name}` holds no data"),
-        )
-    })
+    records
+        .pop()
+        .ok_or_else(|| DnsError::new(location, format!("the {rtype} record `{name}` holds no data")))
 }
 
 fn parse_origin(origin: Option<&str>, file: &str) -> Result<Name, DnsError> {
@@ -115,12 +104,8 @@ fn parse_origin(origin: Option<&str>, file: &str) -> Result<Name, DnsError> {
             } else {
                 format!("{origin}.")
             };
-            Name::from_ascii(&absolute).map_err(|e| {
-                DnsError::new(
-                    Location::new(file, 1, 1),
-                    format!("invalid origin `{origin}`: {e}"),
-                )
-            })
+            Name::from_ascii(&absolute)
+                .map_err(|e| DnsError::new(Location::new(file, 1, 1), format!("invalid origin `{origin}`: {e}")))
         }
     }
 }
@@ -230,10 +215,7 @@ mod tests {
         let a = find(&records, "cups-1.acme.com.", RecordType::A);
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].ttl, 300);
-        assert_eq!(
-            find(&records, "cups-1.acme.com.", RecordType::AAAA).len(),
-            1
-        );
+        assert_eq!(find(&records, "cups-1.acme.com.", RecordType::AAAA).len(), 1);
         let srv = find(&records, "_sip._tcp.acme.com.", RecordType::SRV);
         match &srv[0].data {
             RData::SRV(srv) => {
@@ -299,29 +281,11 @@ mod tests {
         .unwrap();
         assert_eq!(r.name.to_ascii(), "_sip._tcp.acme.com.");
         assert_eq!(r.record_type(), RecordType::SRV);
-        let r = parse_inline_record(
-            "sip.partner.com.",
-            "A",
-            "198.51.100.40",
-            Some(60),
-            None,
-            at.clone(),
-        )
-        .unwrap();
+        let r = parse_inline_record("sip.partner.com.", "A", "198.51.100.40", Some(60), None, at.clone()).unwrap();
         assert_eq!(r.ttl, 60);
         let e = parse_inline_record("x", "A", "nope", None, None, at.clone()).unwrap_err();
         assert_eq!(e.location, at);
-        assert!(
-            parse_inline_record(
-                "x",
-                "A",
-                "1.2.3.4\n$INCLUDE /etc/passwd",
-                None,
-                None,
-                at.clone()
-            )
-            .is_err()
-        );
+        assert!(parse_inline_record("x", "A", "1.2.3.4\n$INCLUDE /etc/passwd", None, None, at.clone()).is_err());
         assert!(parse_inline_record("x y", "A", "1.2.3.4", None, None, at).is_err());
     }
 }

@@ -96,12 +96,6 @@ impl Client {
         if self.kind != ClientKind::Cupc {
             return None;
         }
-        self.version
-            .as_deref()?
-            .split('.')
-            .next()?
-            .trim()
-            .parse()
-            .ok()
+        self.version.as_deref()?.split('.').next()?.trim().parse().ok()
     }
 }

@@ -19,9 +19,7 @@ pub use dns_data::{DnsData, InlineRecord, ZoneFile};
 pub use ldap::{CupcLdapProfile, Ldap, LdapCertificate};
 pub use load::{Format, LoadError, Problem, ProblemKind, UnknownFormat};
 pub use server::{ImapService, Role, Server, Startup};
-pub use services::{
-    Calendar, CapturedCapability, Reachability, Voicemail, VoicemailProfile, VoicemailSystem,
-};
+pub use services::{Calendar, CapturedCapability, Reachability, Voicemail, VoicemailProfile, VoicemailSystem};
 pub use sip::{RouteType, SipProxy, StaticRoute, Transport};
 pub use source_map::{Children, Path, Pos, Segment, SourceMap, SpanNode};
 pub use user::User;

@@ -91,10 +91,7 @@ impl SpanNode {
     /// The child at `key`, with the position of the key.
     pub fn get(&self, key: &str) -> Option<(Pos, &SpanNode)> {
         match &self.children {
-            Children::Table(entries) => entries
-                .iter()
-                .find(|(k, _, _)| k == key)
-                .map(|(_, p, n)| (*p, n)),
+            Children::Table(entries) => entries.iter().find(|(k, _, _)| k == key).map(|(_, p, n)| (*p, n)),
             _ => None,
         }
     }
@@ -153,11 +150,7 @@ impl SourceMap {
                 Segment::Index(index) => node.at(*index)?,
             };
         }
-        Some(Location::new(
-            self.file.clone(),
-            node.pos.line,
-            node.pos.column,
-        ))
+        Some(Location::new(self.file.clone(), node.pos.line, node.pos.column))
     }
 }
 

@@ -24,12 +24,7 @@ pub enum Severity {
 
 impl Severity {
     /// Every severity, most severe first (the order reports use).
-    pub const ALL: [Severity; 4] = [
-        Severity::Error,
-        Severity::Warning,
-        Severity::Security,
-        Severity::Info,
-    ];
+    pub const ALL: [Severity; 4] = [Severity::Error, Severity::Warning, Severity::Security, Severity::Info];
 
     /// The severity as written.
     pub const fn as_str(self) -> &'static str {
@@ -55,9 +50,7 @@ impl FromStr for Severity {
         Self::ALL
             .into_iter()
             .find(|severity| severity.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| {
-                format!("unknown severity `{s}`: expected error, warning, security or info")
-            })
+            .ok_or_else(|| format!("unknown severity `{s}`: expected error, warning, security or info"))
     }
 }
 
@@ -220,9 +213,7 @@ impl Report {
     /// Put findings in their stable order: file, line, column, then code and subject.
     pub fn sort(&mut self) {
         fn at(f: &Finding) -> Option<(&str, u32, u32)> {
-            f.location
-                .as_ref()
-                .map(|l| (l.file.as_str(), l.line, l.column))
+            f.location.as_ref().map(|l| (l.file.as_str(), l.line, l.column))
         }
         self.findings.sort_by(|a, b| {
             at(a)

@@ -32,11 +32,7 @@ fn level(severity: Severity) -> &'static str {
 
 /// The report as a SARIF 2.1.0 log with one run.
 pub fn to_value(report: &Report, rules: &[RuleDescription], tool_version: &str) -> Value {
-    let index: HashMap<&str, usize> = rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
+    let index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
     let driver_rules: Vec<Value> = rules
         .iter()
         .map(|rule| {
@@ -74,12 +70,7 @@ pub fn to_value(report: &Report, rules: &[RuleDescription], tool_version: &str) 
 fn result(finding: &Finding, index: &HashMap<&str, usize>) -> Value {
     let mut text = finding.message.clone();
     for (i, fix) in finding.fixes.iter().enumerate() {
-        text.push_str(&format!(
-            "\nFix {}: {} ({})",
-            i + 1,
-            fix.action,
-            fix.tradeoff
-        ));
+        text.push_str(&format!("\nFix {}: {} ({})", i + 1, fix.action, fix.tradeoff));
     }
     let mut result = json!({
         "ruleId": finding.code,

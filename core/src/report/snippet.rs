@@ -11,12 +11,7 @@ pub const GUTTER: Style = AnsiColor::Blue.on_default().bold();
 
 /// Write ` --> file:line:column`, the line itself and a marker under the item, in `style`.
 /// `source` returns a file's text by its name; without it only the location is written.
-pub fn write_snippet(
-    out: &mut String,
-    location: &Location,
-    style: Style,
-    source: &dyn Fn(&str) -> Option<String>,
-) {
+pub fn write_snippet(out: &mut String, location: &Location, style: Style, source: &dyn Fn(&str) -> Option<String>) {
     let number = location.line.to_string();
     let pad = " ".repeat(number.len());
     let _ = writeln!(out, "{pad}{GUTTER}-->{GUTTER:#} {location}");
@@ -56,12 +51,9 @@ mod tests {
     fn underlines_the_item_under_its_column() {
         let text = "[[users]]\nhome_node = \"cups-9\"\n";
         let mut out = String::new();
-        write_snippet(
-            &mut out,
-            &Location::new("d.toml", 2, 13),
-            Style::new(),
-            &|_| Some(text.to_owned()),
-        );
+        write_snippet(&mut out, &Location::new("d.toml", 2, 13), Style::new(), &|_| {
+            Some(text.to_owned())
+        });
         let plain: String = anstream::adapter::strip_str(&out).to_string();
         assert_eq!(
             plain,

@@ -57,11 +57,7 @@ fn plural(severity: Severity, n: usize) -> &'static str {
 }
 
 /// Render one finding.
-pub fn render_finding(
-    out: &mut String,
-    finding: &Finding,
-    source: &dyn Fn(&str) -> Option<String>,
-) {
+pub fn render_finding(out: &mut String, finding: &Finding, source: &dyn Fn(&str) -> Option<String>) {
     let style = severity_style(finding.severity);
     let _ = writeln!(
         out,
@@ -71,11 +67,7 @@ pub fn render_finding(
     if let Some(location) = &finding.location {
         write_snippet(out, location, style, source);
     }
-    let _ = writeln!(
-        out,
-        "   {GUTTER}={GUTTER:#} {DIM}about:{DIM:#} {}",
-        finding.subject
-    );
+    let _ = writeln!(out, "   {GUTTER}={GUTTER:#} {DIM}about:{DIM:#} {}", finding.subject);
     for (i, fix) in finding.fixes.iter().enumerate() {
         let _ = writeln!(
             out,

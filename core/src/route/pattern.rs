@@ -45,11 +45,7 @@ pub fn reverse(domain: &str) -> String {
 
 /// How specific a pattern is: the number of characters it fixes (wildcards count nothing).
 pub fn specificity(pattern: &str) -> usize {
-    pattern
-        .trim_end_matches(".*")
-        .chars()
-        .filter(|c| *c != '*')
-        .count()
+    pattern.trim_end_matches(".*").chars().filter(|c| *c != '*').count()
 }
 
 /// Whether the user pattern `pattern` matches `user` (`.` one character, `*` any run).

@@ -96,22 +96,13 @@ pub const RULES: &[RuleInfo] = &[
 /// Run the AUTH rules.
 pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     let proxy = &cx.deployment.sip_proxy;
-    let patterns: Vec<Pattern> = proxy
-        .incoming_acl
-        .iter()
-        .map(|p| Pattern::parse(p))
-        .collect();
+    let patterns: Vec<Pattern> = proxy.incoming_acl.iter().map(|p| Pattern::parse(p)).collect();
     for (i, pattern) in patterns.iter().enumerate() {
         if pattern.is_wide() {
             out.emit(
                 Code::AUTH002,
                 Subject::new(SubjectKind::SipProxy, &proxy.incoming_acl[i]),
-                cx.locate(
-                    &Path::default()
-                        .key("sip_proxy")
-                        .key("incoming_acl")
-                        .index(i),
-                ),
+                cx.locate(&Path::default().key("sip_proxy").key("incoming_acl").index(i)),
                 format!(
                     "incoming ACL pattern `{}` lets a whole network past the digest challenge",
                     proxy.incoming_acl[i]
@@ -123,11 +114,7 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         out.emit(
             Code::AUTH003,
             Subject::new(SubjectKind::SipProxy, ""),
-            cx.locate(
-                &Path::default()
-                    .key("sip_proxy")
-                    .key("authentication_module"),
-            ),
+            cx.locate(&Path::default().key("sip_proxy").key("authentication_module")),
             "the SIP proxy's authentication module is off: nobody is challenged",
         );
     } else {
@@ -146,16 +133,11 @@ fn auth001(cx: &Context<'_>, out: &mut Sink<'_>, patterns: &[Pattern]) {
         .clients
         .iter()
         .filter_map(|client| {
-            let nets: Vec<_> = client
-                .addresses
-                .iter()
-                .filter_map(|a| client_net(a))
-                .collect();
+            let nets: Vec<_> = client.addresses.iter().filter_map(|a| client_net(a)).collect();
             (!nets.is_empty()).then(|| {
                 (
                     client.id.as_str(),
-                    nets.iter()
-                        .all(|net| patterns.iter().any(|p| p.covers(net))),
+                    nets.iter().all(|net| patterns.iter().any(|p| p.covers(net))),
                 )
             })
         })
@@ -166,8 +148,7 @@ fn auth001(cx: &Context<'_>, out: &mut Sink<'_>, patterns: &[Pattern]) {
         let uncovered: Vec<&str> = if patterns.is_empty() {
             user.clients.iter().map(String::as_str).collect()
         } else {
-            let verdicts: Vec<(&String, Option<bool>)> =
-                user.clients.iter().map(|c| (c, covered(c))).collect();
+            let verdicts: Vec<(&String, Option<bool>)> = user.clients.iter().map(|c| (c, covered(c))).collect();
             if user.clients.is_empty() || verdicts.iter().any(|(_, v)| v.is_none()) {
                 out.skip(Code::AUTH001, "some users with a blank digest credential have clients without addresses, so ACL coverage cannot be decided");
                 continue;
@@ -203,12 +184,7 @@ fn ldap_auth(cx: &Context<'_>, out: &mut Sink<'_>) {
     }
     let ldap_path = Path::default().key("ldap");
     if matches!(ldap.auth_port, 389 | 636) {
-        let users = cx
-            .deployment
-            .users
-            .iter()
-            .filter(|u| u.desk_phone_control)
-            .count();
+        let users = cx.deployment.users.iter().filter(|u| u.desk_phone_control).count();
         if users > 0 {
             out.emit(
                 Code::AUTH004,

@@ -42,19 +42,9 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Prepare to check `deployment`.
     pub fn new(deployment: &'a Deployment, reference_problems: &'a [Problem]) -> Self {
-        let dns = deployment
-            .has_dns()
-            .then_some(&deployment.dns_view as &dyn Resolver);
-        let servers = deployment
-            .servers
-            .iter()
-            .map(|s| (s.node_name.as_str(), s))
-            .collect();
-        let clients = deployment
-            .clients
-            .iter()
-            .map(|c| (c.id.as_str(), c))
-            .collect();
+        let dns = deployment.has_dns().then_some(&deployment.dns_view as &dyn Resolver);
+        let servers = deployment.servers.iter().map(|s| (s.node_name.as_str(), s)).collect();
+        let clients = deployment.clients.iter().map(|c| (c.id.as_str(), c)).collect();
         let domain = deployment.sip_proxy.proxy_domain.as_deref();
         let presence = deployment
             .servers_with(Role::Cups)
@@ -137,13 +127,7 @@ impl<'o> Sink<'o> {
     }
 
     /// Record a finding of `code` with the rule's default severity and fixes.
-    pub fn emit(
-        &mut self,
-        code: Code,
-        subject: Subject,
-        location: Option<Location>,
-        message: impl Into<String>,
-    ) {
+    pub fn emit(&mut self, code: Code, subject: Subject, location: Option<Location>, message: impl Into<String>) {
         if !self.options.enabled(code) {
             return;
         }

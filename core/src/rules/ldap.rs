@@ -138,7 +138,12 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     let path = Path::default().key("ldap");
     let subject = || Subject::new(SubjectKind::Ldap, &ldap.server);
     if ldap.authentication && !ldap.synchronization {
-        out.emit(Code::LDAP001, subject(), cx.locate(&path.clone().key("authentication")), "LDAP authentication is enabled without LDAP synchronization, which CUCM requires first");
+        out.emit(
+            Code::LDAP001,
+            subject(),
+            cx.locate(&path.clone().key("authentication")),
+            "LDAP authentication is enabled without LDAP synchronization, which CUCM requires first",
+        );
     }
     if ldap.synchronization {
         for user in &cx.deployment.users {
@@ -163,7 +168,10 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                 Code::LDAP004,
                 subject(),
                 cx.locate(&path.clone().key("sync_port")),
-                format!("a directory of {size} users synchronizes on port {}: use the Global Catalog (3268)", ldap.sync_port),
+                format!(
+                    "a directory of {size} users synchronizes on port {}: use the Global Catalog (3268)",
+                    ldap.sync_port
+                ),
             ),
             Some(_) => {}
             None => out.skip(Code::LDAP004, "`ldap.directory_size` is not given"),
@@ -171,11 +179,7 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     }
     if ldap.tls {
         for cert in &ldap.certificates {
-            if !cert.tomcat_restarted_after_upload
-                && cx
-                    .server(&cert.server)
-                    .is_some_and(|s| s.has_role(Role::Cucm))
-            {
+            if !cert.tomcat_restarted_after_upload && cx.server(&cert.server).is_some_and(|s| s.has_role(Role::Cucm)) {
                 out.emit(
                     Code::LDAP005,
                     Subject::new(SubjectKind::Server, &cert.server),
@@ -207,8 +211,7 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     if !out.enabled(Code::LDAP006) {
         return;
     }
-    let mapped_to_phone =
-        PHONE_ATTRIBUTES.contains(&profile.user_id_attribute.to_ascii_lowercase().as_str());
+    let mapped_to_phone = PHONE_ATTRIBUTES.contains(&profile.user_id_attribute.to_ascii_lowercase().as_str());
     for user in &cx.deployment.users {
         let presence_id = if mapped_to_phone {
             user.telephone_number.as_deref()

@@ -31,3 +31,6 @@ const FAMILY_CHECKS: [fn(&engine::Context<'_>, &mut engine::Sink<'_>); 9] = [
     topo::check,
     tls::check,
 ];
+
+#[cfg(test)]
+mod tests;

@@ -97,7 +97,12 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     {
         let node = &server.node_name;
         if !node.contains('.') && node.parse::<IpAddr>().is_err() {
-            out.emit(Code::NAME002, Subject::new(SubjectKind::Server, node), cx.locate(&server_path(cx, node)), format!("node name `{node}` is a bare hostname: clients must complete it with a DNS suffix"));
+            out.emit(
+                Code::NAME002,
+                Subject::new(SubjectKind::Server, node),
+                cx.locate(&server_path(cx, node)),
+                format!("node name `{node}` is a bare hostname: clients must complete it with a DNS suffix"),
+            );
         }
     }
     if let Some(domain) = cx.deployment.domain.as_deref() {
@@ -117,10 +122,7 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                     Code::NAME003,
                     Subject::new(SubjectKind::Client, &client.id),
                     cx.locate(&Path::default().key("clients").index(i).key("dns_suffixes")),
-                    format!(
-                        "`{}` searches {have}, not the corporate domain `{domain}`",
-                        client.id
-                    ),
+                    format!("`{}` searches {have}, not the corporate domain `{domain}`", client.id),
                 );
             }
         }
@@ -153,11 +155,7 @@ fn name001(cx: &Context<'_>, out: &mut Sink<'_>) {
             }
             let resolution = resolve(&name.name, client, cx.dns);
             if !resolution.resolved() {
-                let tried: Vec<&str> = resolution
-                    .attempts
-                    .iter()
-                    .map(|a| a.query.as_str())
-                    .collect();
+                let tried: Vec<&str> = resolution.attempts.iter().map(|a| a.query.as_str()).collect();
                 out.emit(
                     Code::NAME001,
                     Subject::new(SubjectKind::Client, &client.id),
@@ -184,23 +182,14 @@ fn name004(cx: &Context<'_>, out: &mut Sink<'_>) {
         out.skip(Code::NAME004, "the deployment describes no DNS data");
         return;
     };
-    for server in cx
-        .deployment
-        .servers
-        .iter()
-        .filter(|s| !s.addresses.is_empty())
-    {
+    for server in cx.deployment.servers.iter().filter(|s| !s.addresses.is_empty()) {
         let domain = server.domain.as_deref().or(cx.deployment.domain.as_deref());
         let mut names: Vec<String> = Vec::new();
         if server.node_name.contains('.') && server.node_name.parse::<IpAddr>().is_err() {
             names.push(server.node_name.trim_end_matches('.').to_owned());
         } else if let Some(domain) = domain {
             if server.node_name.parse::<IpAddr>().is_err() {
-                names.push(format!(
-                    "{}.{}",
-                    server.node_name,
-                    domain.trim_end_matches('.')
-                ));
+                names.push(format!("{}.{}", server.node_name, domain.trim_end_matches('.')));
             }
         }
         for name in names {
@@ -210,8 +199,7 @@ fn name004(cx: &Context<'_>, out: &mut Sink<'_>) {
             if let AddressLookup::Found(found) = lookup_addresses(dns, &absolute) {
                 if !found.iter().any(|a| server.addresses.contains(a)) {
                     let found: Vec<String> = found.iter().map(ToString::to_string).collect();
-                    let own: Vec<String> =
-                        server.addresses.iter().map(ToString::to_string).collect();
+                    let own: Vec<String> = server.addresses.iter().map(ToString::to_string).collect();
                     out.emit(
                         Code::NAME004,
                         Subject::new(SubjectKind::Server, &server.node_name),

@@ -150,7 +150,16 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             );
         }
         if p.has_code(Code::PRS004) {
-            out.emit(Code::PRS004, subject(), server.location.clone(), format!("node name `{}` matches the proxy domain only ignoring case, so CUPC appends it: `{}`", p.node(), p.address()));
+            out.emit(
+                Code::PRS004,
+                subject(),
+                server.location.clone(),
+                format!(
+                    "node name `{}` matches the proxy domain only ignoring case, so CUPC appends it: `{}`",
+                    p.node(),
+                    p.address()
+                ),
+            );
         }
         if p.has_code(Code::PRS005) {
             out.emit(
@@ -177,10 +186,7 @@ fn prs006(cx: &Context<'_>, out: &mut Sink<'_>) {
         if !client.is_cupc7() {
             continue;
         }
-        let mut nodes: Vec<&str> = cx
-            .users_of(client)
-            .filter_map(|u| u.presence_node())
-            .collect();
+        let mut nodes: Vec<&str> = cx.users_of(client).filter_map(|u| u.presence_node()).collect();
         nodes.sort_unstable();
         nodes.dedup();
         for node in nodes {

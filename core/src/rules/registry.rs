@@ -106,12 +106,7 @@ pub fn page(rule: &RuleInfo) -> String {
         page.push_str("Advice only: nothing to change.\n");
     }
     for (i, fix) in rule.fixes.iter().enumerate() {
-        page.push_str(&format!(
-            "{}. {} Trade-off: {}\n",
-            i + 1,
-            fix.action,
-            fix.tradeoff
-        ));
+        page.push_str(&format!("{}. {} Trade-off: {}\n", i + 1, fix.action, fix.tradeoff));
     }
     page
 }
@@ -143,9 +138,7 @@ mod tests {
                 .trim_end_matches(|c: char| c.is_ascii_digit())
                 .to_ascii_lowercase();
             assert!(
-                !entries[0].title.is_empty()
-                    && !entries[0].checks.is_empty()
-                    && !entries[0].why.is_empty(),
+                !entries[0].title.is_empty() && !entries[0].checks.is_empty() && !entries[0].why.is_empty(),
                 "{code} {family}"
             );
         }

@@ -112,11 +112,7 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     }
     if let Some(domain) = proxy.proxy_domain.as_deref().filter(|d| !d.is_empty()) {
         sip001(cx, out, domain);
-        for route in proxy
-            .static_routes
-            .iter()
-            .filter(|r| r.route_type == RouteType::Domain)
-        {
+        for route in proxy.static_routes.iter().filter(|r| r.route_type == RouteType::Domain) {
             if domain_matches(&route.pattern, domain) {
                 out.emit(
                     Code::SIP005,
@@ -132,17 +128,10 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     }
     for (i, a) in proxy.static_routes.iter().enumerate() {
         for b in &proxy.static_routes[i + 1..] {
-            let same = a.pattern.eq_ignore_ascii_case(&b.pattern)
-                && a.route_type == b.route_type
-                && a.priority == b.priority;
-            if let (true, Some(stale)) =
-                (same, [a, b].into_iter().find(|r| !r.in_service || r.block))
-            {
-                let why = if stale.block {
-                    "a block route"
-                } else {
-                    "out of service"
-                };
+            let same =
+                a.pattern.eq_ignore_ascii_case(&b.pattern) && a.route_type == b.route_type && a.priority == b.priority;
+            if let (true, Some(stale)) = (same, [a, b].into_iter().find(|r| !r.in_service || r.block)) {
+                let why = if stale.block { "a block route" } else { "out of service" };
                 out.emit(
                     Code::SIP004,
                     Subject::new(SubjectKind::Route, &stale.pattern),
@@ -167,8 +156,8 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         if hop.parse::<IpAddr>().is_ok() {
             continue;
         }
-        let found = Name::from_ascii(format!("{}.", hop.trim_end_matches('.')))
-            .map(|name| lookup_addresses(dns, &name));
+        let found =
+            Name::from_ascii(format!("{}.", hop.trim_end_matches('.'))).map(|name| lookup_addresses(dns, &name));
         if !matches!(found, Ok(AddressLookup::Found(_))) {
             out.emit(
                 Code::SIP003,
@@ -183,10 +172,7 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     }
     for (i, domain) in proxy.destinations.iter().enumerate() {
         let routed = proxy.static_routes.iter().any(|r| {
-            r.route_type == RouteType::Domain
-                && r.in_service
-                && !r.block
-                && domain_matches(&r.pattern, domain)
+            r.route_type == RouteType::Domain && r.in_service && !r.block && domain_matches(&r.pattern, domain)
         });
         if routed || in_dns(dns, domain) {
             continue;
@@ -204,8 +190,7 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
 fn in_dns(dns: &dyn crate::dns::Resolver, domain: &str) -> bool {
     let domain = domain.trim_end_matches('.');
     let has = |name: String, rtype: RecordType| {
-        Name::from_ascii(name)
-            .is_ok_and(|n| matches!(dns.query(&n, rtype), Answer::Records(r) if !r.is_empty()))
+        Name::from_ascii(name).is_ok_and(|n| matches!(dns.query(&n, rtype), Answer::Records(r) if !r.is_empty()))
     };
     has(format!("{domain}."), RecordType::NAPTR)
         || ["_sips._tcp", "_sip._tcp", "_sip._udp"]

@@ -123,10 +123,7 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             continue;
         };
         let subject = || Subject::new(SubjectKind::Server, &server.node_name);
-        if vm.system == VoicemailSystem::Unity
-            && server.has_role(Role::Unity)
-            && !server.has_role(Role::Exchange)
-        {
+        if vm.system == VoicemailSystem::Unity && server.has_role(Role::Unity) && !server.has_role(Role::Exchange) {
             out.emit(Code::VM003, subject(), profile.location.clone(), format!("the voicemail profile points to Unity server `{}`; CUPC must read voicemail from the Exchange store", server.node_name));
         }
         if server.has_role(Role::Exchange) && profile.port == 143 {
@@ -161,10 +158,7 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                     Code::VM002,
                     Subject::new(SubjectKind::Server, &server.node_name),
                     server.location.clone(),
-                    format!(
-                        "the IMAP4 service on Exchange `{}` is {state}",
-                        server.node_name
-                    ),
+                    format!("the IMAP4 service on Exchange `{}` is {state}", server.node_name),
                 );
             }
         }
@@ -194,7 +188,10 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                 Code::VM006,
                 Subject::new(SubjectKind::Server, &captured.server),
                 cx.locate(&vm_path.key("captured_capability")),
-                format!("`{}` answered CAPABILITY with LOGINDISABLED on port {}: plain-text login is refused there", captured.server, captured.port),
+                format!(
+                    "`{}` answered CAPABILITY with LOGINDISABLED on port {}: plain-text login is refused there",
+                    captured.server, captured.port
+                ),
             );
         }
     }

@@ -42,10 +42,7 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<User>, Vec<Problem>> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| vec![csv_problem(&e, file)])?
-        .clone();
+    let headers = reader.headers().map_err(|e| vec![csv_problem(&e, file)])?.clone();
     let mut columns = Vec::with_capacity(headers.len());
     let mut problems = Vec::new();
     let mut header_column = 1u32;
@@ -56,14 +53,9 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<User>, Vec<Problem>> {
                 let mut problem = Problem::new(
                     ProblemKind::UnknownKey,
                     Some(Location::new(file, 1, header_column)),
-                    format!(
-                        "unknown column `{header}`, expected one of: {}",
-                        COLUMNS.join(", ")
-                    ),
+                    format!("unknown column `{header}`, expected one of: {}", COLUMNS.join(", ")),
                 );
-                if let Some(help) =
-                    did_you_mean(&header.trim().to_ascii_lowercase(), COLUMNS.iter().copied())
-                {
+                if let Some(help) = did_you_mean(&header.trim().to_ascii_lowercase(), COLUMNS.iter().copied()) {
                     problem = problem.with_help(help);
                 }
                 problems.push(problem);
@@ -101,18 +93,10 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<User>, Vec<Problem>> {
             Err(problem) => problems.push(problem),
         }
     }
-    if problems.is_empty() {
-        Ok(users)
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok(users) } else { Err(problems) }
 }
 
-fn user_from_row(
-    record: &csv::StringRecord,
-    columns: &[usize],
-    location: &Location,
-) -> Result<User, Problem> {
+fn user_from_row(record: &csv::StringRecord, columns: &[usize], location: &Location) -> Result<User, Problem> {
     let mut user = User {
         cucm_id: String::new(),
         ldap_id: None,
@@ -184,19 +168,13 @@ fn csv_problem(error: &csv::Error, file: &str) -> Problem {
         .position()
         .map_or(1, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
     let message = match error.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
             format!("row has {len} fields, expected {expected_len} like the header")
         }
         csv::ErrorKind::Utf8 { .. } => "row is not valid UTF-8".to_owned(),
         _ => format!("invalid CSV: {error}"),
     };
-    Problem::new(
-        ProblemKind::Syntax,
-        Some(Location::new(file, line, 1)),
-        message,
-    )
+    Problem::new(ProblemKind::Syntax, Some(Location::new(file, line, 1)), message)
 }
 
 #[cfg(test)]
@@ -205,7 +183,8 @@ mod tests {
 
     #[test]
     fn reads_rows_with_their_lines_and_drops_secret_values() {
-        let text = "cucm_id,last_name,digest_credential,home_node,clients\njdoe,Doe,s3cret,cups-1,hq;vpn\nasmith,,,cups-2,\n";
+        let text =
+            "cucm_id,last_name,digest_credential,home_node,clients\njdoe,Doe,s3cret,cups-1,hq;vpn\nasmith,,,cups-2,\n";
         let users = parse(text, "users.csv").unwrap();
         assert_eq!(users.len(), 2);
         assert!(users[0].digest_credential);
@@ -231,11 +210,7 @@ mod tests {
         assert_eq!(e[0].location.as_ref().unwrap().column, 9);
         let e = parse("cucm_id,last_name\njdoe\n", "u.csv").unwrap_err();
         assert_eq!(e[0].location.as_ref().unwrap().line, 2);
-        assert!(
-            e[0].message.contains("1 fields, expected 2"),
-            "{}",
-            e[0].message
-        );
+        assert!(e[0].message.contains("1 fields, expected 2"), "{}", e[0].message);
         assert_eq!(parse("", "u.csv").unwrap_err()[0].kind, ProblemKind::Empty);
     }
 }

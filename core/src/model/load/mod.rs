@@ -20,19 +20,12 @@ use crate::source::{Location, SourceFiles};
 impl Deployment {
     /// Load a deployment from `text` in `format`, naming it `file` in every location. Files it
     /// refers to (users CSV, zone files, hosts files) are read through `files`.
-    pub fn load(
-        text: &str,
-        format: Format,
-        file: &str,
-        files: &dyn SourceFiles,
-    ) -> Result<Self, LoadError> {
+    pub fn load(text: &str, format: Format, file: &str, files: &dyn SourceFiles) -> Result<Self, LoadError> {
         let (deployment, references) = Self::load_with_references(text, format, file, files)?;
         if references.is_empty() {
             Ok(deployment)
         } else {
-            Err(LoadError {
-                problems: references,
-            })
+            Err(LoadError { problems: references })
         }
     }
 
@@ -85,14 +78,11 @@ impl Deployment {
         if !problems.is_empty() {
             return Err(LoadError { problems });
         }
-        let (references, duplicates): (Vec<Problem>, Vec<Problem>) =
-            references::check(&deployment, inline_users)
-                .into_iter()
-                .partition(|p| p.kind == ProblemKind::DanglingReference);
+        let (references, duplicates): (Vec<Problem>, Vec<Problem>) = references::check(&deployment, inline_users)
+            .into_iter()
+            .partition(|p| p.kind == ProblemKind::DanglingReference);
         if !duplicates.is_empty() {
-            return Err(LoadError {
-                problems: duplicates,
-            });
+            return Err(LoadError { problems: duplicates });
         }
         Ok((deployment, references))
     }
@@ -111,10 +101,7 @@ impl Deployment {
             user.location = at(Path::default().key("users").index(i));
         }
         for (i, route) in self.sip_proxy.static_routes.iter_mut().enumerate() {
-            route.location = at(Path::default()
-                .key("sip_proxy")
-                .key("static_routes")
-                .index(i));
+            route.location = at(Path::default().key("sip_proxy").key("static_routes").index(i));
         }
         if let Some(ldap) = &mut self.ldap {
             ldap.location = at(Path::default().key("ldap"));
@@ -158,26 +145,14 @@ fn file_problem(deployment: &Deployment, path: Path, file: &str, why: &str) -> P
 }
 
 fn dns_problem(error: DnsError) -> Problem {
-    Problem::new(
-        ProblemKind::Dns,
-        Some(error.location.clone()),
-        error.message,
-    )
+    Problem::new(ProblemKind::Dns, Some(error.location.clone()), error.message)
 }
 
-fn build_hosts_tables(
-    deployment: &mut Deployment,
-    files: &dyn SourceFiles,
-    problems: &mut Vec<Problem>,
-) {
+fn build_hosts_tables(deployment: &mut Deployment, files: &dyn SourceFiles, problems: &mut Vec<Problem>) {
     let map = &deployment.source_map;
     for (i, client) in deployment.clients.iter_mut().enumerate() {
         let inline = client.hosts.iter().enumerate().map(|(j, line)| {
-            let path = Path::default()
-                .key("clients")
-                .index(i)
-                .key("hosts")
-                .index(j);
+            let path = Path::default().key("clients").index(i).key("hosts").index(j);
             (line.name.clone(), line.address, map.locate(&path))
         });
         let mut table = HostsFile::from_entries(inline);
@@ -198,11 +173,7 @@ fn build_hosts_tables(
     }
 }
 
-fn build_dns_view(
-    deployment: &mut Deployment,
-    files: &dyn SourceFiles,
-    problems: &mut Vec<Problem>,
-) {
+fn build_dns_view(deployment: &mut Deployment, files: &dyn SourceFiles, problems: &mut Vec<Problem>) {
     let Some(dns) = &deployment.dns else { return };
     let mut view = DnsView::new();
     for (i, zone_file) in dns.zone_files.iter().enumerate() {
@@ -214,11 +185,7 @@ fn build_dns_view(
             },
             Err(why) => problems.push(file_problem(
                 deployment,
-                Path::default()
-                    .key("dns")
-                    .key("zone_files")
-                    .index(i)
-                    .key("path"),
+                Path::default().key("dns").key("zone_files").index(i).key("path"),
                 &zone_file.path,
                 &why,
             )),

@@ -23,12 +23,11 @@ pub fn check(deployment: &Deployment, inline_users: usize) -> Vec<Problem> {
         &mut problems,
     );
     let clients = unique(
-        deployment.clients.iter().enumerate().map(|(i, c)| {
-            (
-                c.id.as_str(),
-                Path::default().key("clients").index(i).key("id"),
-            )
-        }),
+        deployment
+            .clients
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), Path::default().key("clients").index(i).key("id"))),
         "client id",
         deployment,
         &mut problems,
@@ -48,10 +47,7 @@ pub fn check(deployment: &Deployment, inline_users: usize) -> Vec<Problem> {
             problems.push(Problem::new(
                 ProblemKind::Duplicate,
                 user_location(i, "cucm_id"),
-                format!(
-                    "user `{}` is defined twice (first as users[{first}])",
-                    user.cucm_id
-                ),
+                format!("user `{}` is defined twice (first as users[{first}])", user.cucm_id),
             ));
         }
         let mut refer = |field: &str, name: &str, known: &HashSet<&str>, noun: &str| {
@@ -79,24 +75,14 @@ pub fn check(deployment: &Deployment, inline_users: usize) -> Vec<Problem> {
     let mut server_ref = |path: Path, name: &str| {
         if !servers.contains(name) {
             let location = deployment.source_map.locate(&path);
-            problems.push(dangling(
-                location,
-                &path.to_string(),
-                "server",
-                name,
-                &servers,
-            ));
+            problems.push(dangling(location, &path.to_string(), "server", name, &servers));
         }
     };
     if let Some(ldap) = &deployment.ldap {
         server_ref(Path::default().key("ldap").key("server"), &ldap.server);
         for (i, cert) in ldap.certificates.iter().enumerate() {
             server_ref(
-                Path::default()
-                    .key("ldap")
-                    .key("certificates")
-                    .index(i)
-                    .key("server"),
+                Path::default().key("ldap").key("certificates").index(i).key("server"),
                 &cert.server,
             );
         }
@@ -104,11 +90,7 @@ pub fn check(deployment: &Deployment, inline_users: usize) -> Vec<Problem> {
     if let Some(voicemail) = &deployment.voicemail {
         for (i, profile) in voicemail.profiles.iter().enumerate() {
             server_ref(
-                Path::default()
-                    .key("voicemail")
-                    .key("profiles")
-                    .index(i)
-                    .key("server"),
+                Path::default().key("voicemail").key("profiles").index(i).key("server"),
                 &profile.server,
             );
         }
@@ -123,20 +105,11 @@ pub fn check(deployment: &Deployment, inline_users: usize) -> Vec<Problem> {
         }
     }
     if let Some(calendar) = &deployment.calendar {
-        server_ref(
-            Path::default().key("calendar").key("exchange"),
-            &calendar.exchange,
-        );
+        server_ref(Path::default().key("calendar").key("exchange"), &calendar.exchange);
     }
     for (i, fact) in deployment.reachability.iter().enumerate() {
-        server_ref(
-            Path::default().key("reachability").index(i).key("from"),
-            &fact.from,
-        );
-        server_ref(
-            Path::default().key("reachability").index(i).key("to"),
-            &fact.to,
-        );
+        server_ref(Path::default().key("reachability").index(i).key("from"), &fact.from);
+        server_ref(Path::default().key("reachability").index(i).key("to"), &fact.to);
     }
     problems.sort_by(|a, b| a.location.cmp(&b.location));
     problems
@@ -161,13 +134,7 @@ fn unique<'a>(
     set
 }
 
-fn dangling(
-    location: Option<Location>,
-    path: &str,
-    noun: &str,
-    name: &str,
-    known: &HashSet<&str>,
-) -> Problem {
+fn dangling(location: Option<Location>, path: &str, noun: &str, name: &str, known: &HashSet<&str>) -> Problem {
     let mut names: Vec<&str> = known.iter().copied().collect();
     names.sort_unstable();
     let expected = if names.is_empty() {

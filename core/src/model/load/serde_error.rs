@@ -58,15 +58,9 @@ mod tests {
 
     #[test]
     fn unknown_field_names_the_expected_keys_and_suggests_one() {
-        let p = from_serde_message(
-            "unknown field `hom_node`, expected one of `cucm_id`, `home_node`",
-            None,
-        );
+        let p = from_serde_message("unknown field `hom_node`, expected one of `cucm_id`, `home_node`", None);
         assert_eq!(p.kind, ProblemKind::UnknownKey);
-        assert_eq!(
-            p.message,
-            "unknown key `hom_node`, expected one of: cucm_id, home_node"
-        );
+        assert_eq!(p.message, "unknown key `hom_node`, expected one of: cucm_id, home_node");
         assert_eq!(p.help.as_deref(), Some("did you mean `home_node`?"));
     }
 

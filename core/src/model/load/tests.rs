@@ -96,14 +96,8 @@ fn the_same_deployment_reads_alike_from_toml_json_and_yaml() {
     assert_eq!(j.users[0].home_node, y.users[0].home_node);
     // Each item knows where it was written.
     assert_eq!(t.users[0].location.as_ref().map(|l| l.line), Some(12));
-    assert_eq!(
-        j.users[0].location.as_ref().map(|l| (l.line, l.column)),
-        Some((4, 12))
-    );
-    assert_eq!(
-        y.users[0].location.as_ref().map(|l| (l.line, l.column)),
-        Some((9, 5))
-    );
+    assert_eq!(j.users[0].location.as_ref().map(|l| (l.line, l.column)), Some((4, 12)));
+    assert_eq!(y.users[0].location.as_ref().map(|l| (l.line, l.column)), Some((9, 5)));
 }
 
 #[test]
@@ -147,17 +141,10 @@ fn malformed_yaml_names_line() {
 
 #[test]
 fn wrong_type_names_the_path_and_what_was_expected() {
-    let p = only(
-        load_toml("[[servers]]\nnode_name = \"a\"\nroles = [\"cups\"]\naddresses = [42]\n")
-            .unwrap_err(),
-    );
+    let p = only(load_toml("[[servers]]\nnode_name = \"a\"\nroles = [\"cups\"]\naddresses = [42]\n").unwrap_err());
     assert_eq!(p.kind, ProblemKind::Type);
     assert_eq!(at(&p), (4, 14));
-    assert!(
-        p.message.contains("servers[0].addresses[0]"),
-        "{}",
-        p.message
-    );
+    assert!(p.message.contains("servers[0].addresses[0]"), "{}", p.message);
     assert!(p.message.contains("expected"), "{}", p.message);
 }
 
@@ -177,8 +164,7 @@ fn unknown_key_suggests_the_right_one() {
 
 #[test]
 fn unknown_enum_value_suggests_a_known_one() {
-    let p =
-        only(load_toml(&MINIMAL_TOML.replace("kind = \"cupc\"", "kind = \"cupx\"")).unwrap_err());
+    let p = only(load_toml(&MINIMAL_TOML.replace("kind = \"cupc\"", "kind = \"cupx\"")).unwrap_err());
     assert_eq!(p.kind, ProblemKind::Type);
     assert_eq!(p.help.as_deref(), Some("did you mean `cupc`?"));
 }
@@ -193,11 +179,7 @@ fn dangling_references_are_all_reported_at_their_lines() {
     let home = &error.problems[0];
     assert_eq!(home.kind, ProblemKind::DanglingReference);
     assert_eq!(at(home), (14, 1));
-    assert!(
-        home.message.contains("no server `cups-9`"),
-        "{}",
-        home.message
-    );
+    assert!(home.message.contains("no server `cups-9`"), "{}", home.message);
     assert!(home.message.contains("TOPO003"), "{}", home.message);
     assert_eq!(home.help.as_deref(), Some("did you mean `cups-1`?"));
     assert!(
@@ -217,9 +199,7 @@ fn duplicates_are_errors() {
 
 #[test]
 fn malformed_zone_line_points_into_the_zone_file() {
-    let text = format!(
-        "{MINIMAL_TOML}\n[dns]\nzone_files = [{{ path = \"bad.zone\", origin = \"acme.com\" }}]\n"
-    );
+    let text = format!("{MINIMAL_TOML}\n[dns]\nzone_files = [{{ path = \"bad.zone\", origin = \"acme.com\" }}]\n");
     let zone = "$TTL 300\ncups-1 IN A 10.1.1.20\nccm-1 IN A 10.1.1.300\n";
     let files = BTreeMap::from([("bad.zone".to_owned(), zone.to_owned())]);
     let p = only(Deployment::load(&text, Format::Toml, "d.toml", &files).unwrap_err());
@@ -230,9 +210,8 @@ fn malformed_zone_line_points_into_the_zone_file() {
 
 #[test]
 fn malformed_inline_record_points_at_the_record() {
-    let text = format!(
-        "{MINIMAL_TOML}\n[dns]\nrecords = [\n  {{ name = \"x\", type = \"A\", value = \"nope\" }},\n]\n"
-    );
+    let text =
+        format!("{MINIMAL_TOML}\n[dns]\nrecords = [\n  {{ name = \"x\", type = \"A\", value = \"nope\" }},\n]\n");
     let p = only(load_toml(&text).unwrap_err());
     assert_eq!(p.kind, ProblemKind::Dns);
     assert_eq!(p.location.as_ref().unwrap().line, 19);
@@ -270,10 +249,7 @@ fn secrets_keep_only_whether_they_are_set() {
     assert!(d.users[0].digest_credential);
     assert!(!format!("{d:?}").contains("hunter2"));
     assert!(!serde_json::to_string(&d).unwrap().contains("hunter2"));
-    let bad = MINIMAL_TOML.replace(
-        "cucm_id = \"jdoe\"",
-        "cucm_id = \"jdoe\"\ndigest_credential = 1234",
-    );
+    let bad = MINIMAL_TOML.replace("cucm_id = \"jdoe\"", "cucm_id = \"jdoe\"\ndigest_credential = 1234");
     let p = only(load_toml(&bad).unwrap_err());
     assert!(!p.to_string().contains("1234"), "{p}");
 }

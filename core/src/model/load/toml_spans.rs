@@ -33,10 +33,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, SpanNode
     let value = serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        with_path(
-            from_serde_message(inner.message().trim(), at(inner.span())),
-            &path,
-        )
+        with_path(from_serde_message(inner.message().trim(), at(inner.span())), &path)
     })?;
     Ok((value, root))
 }
@@ -45,9 +42,7 @@ fn node(value: &Spanned<DeValue<'_>>, lines: &LineIndex<'_>) -> SpanNode {
     let (line, column) = lines.line_column(value.span().start);
     let children = match value.get_ref() {
         DeValue::Table(table) => table_children(table, lines),
-        DeValue::Array(items) => {
-            Children::Array(items.iter().map(|item| node(item, lines)).collect())
-        }
+        DeValue::Array(items) => Children::Array(items.iter().map(|item| node(item, lines)).collect()),
         _ => Children::None,
     };
     SpanNode {
@@ -62,11 +57,7 @@ fn table_children(table: &DeTable<'_>, lines: &LineIndex<'_>) -> Children {
             .iter()
             .map(|(key, value)| {
                 let (line, column) = lines.line_column(key.span().start);
-                (
-                    key.get_ref().to_string(),
-                    Pos { line, column },
-                    node(value, lines),
-                )
+                (key.get_ref().to_string(), Pos { line, column }, node(value, lines))
             })
             .collect(),
     )

@@ -27,15 +27,10 @@ pub fn parse_json<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, Spa
 }
 
 fn json_problem(error: &serde_json::Error, file: &str) -> Problem {
-    let location = (error.line() > 0)
-        .then(|| Location::new(file, to_u32(error.line()), to_u32(error.column())));
+    let location = (error.line() > 0).then(|| Location::new(file, to_u32(error.line()), to_u32(error.column())));
     let message = strip_position(&error.to_string(), error.line(), error.column());
     if error.is_syntax() || error.is_eof() {
-        Problem::new(
-            ProblemKind::Syntax,
-            location,
-            format!("invalid JSON: {message}"),
-        )
+        Problem::new(ProblemKind::Syntax, location, format!("invalid JSON: {message}"))
     } else {
         from_serde_message(&message, location)
     }
@@ -56,11 +51,7 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, Spa
         };
         let message = strip_yaml_path(&message).to_owned();
         let problem = if is_yaml_syntax(&message) {
-            Problem::new(
-                ProblemKind::Syntax,
-                location,
-                format!("invalid YAML: {message}"),
-            )
+            Problem::new(ProblemKind::Syntax, location, format!("invalid YAML: {message}"))
         } else {
             from_serde_message(&message, location)
         };
@@ -122,11 +113,7 @@ fn pos(span: Span) -> Pos {
     }
 }
 
-fn build<'a>(
-    event: Event<'a>,
-    span: Span,
-    events: &mut impl Iterator<Item = (Event<'a>, Span)>,
-) -> Option<SpanNode> {
+fn build<'a>(event: Event<'a>, span: Span, events: &mut impl Iterator<Item = (Event<'a>, Span)>) -> Option<SpanNode> {
     let children = match event {
         Event::MappingStart(..) => {
             let mut entries = Vec::new();

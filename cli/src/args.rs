@@ -47,6 +47,8 @@ pub enum Command {
     Health(HealthArgs),
     /// List every rule.
     Rules,
+    /// Write a synthetic deployment of any size (for benchmarks and demos).
+    Generate(GenerateArgs),
     /// Print one rule's page: what it checks, why, and its fixes.
     Explain(ExplainArgs),
     /// What every client will do in a deployment: presence addresses, implicit names, resolution.
@@ -108,6 +110,29 @@ pub struct HealthArgs {
     /// The deployment file.
     #[arg(short = 'c', long = "config", value_name = "DEPLOYMENT")]
     pub deployment: PathBuf,
+}
+
+/// `uclint generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The folder to write `deployment.toml` and `users.csv` into (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Users.
+    #[arg(long, default_value_t = 1_000)]
+    pub users: usize,
+    /// CUPS nodes.
+    #[arg(long, default_value_t = 4)]
+    pub nodes: usize,
+    /// Client profiles.
+    #[arg(long, default_value_t = 8)]
+    pub clients: usize,
+    /// Static routes.
+    #[arg(long, default_value_t = 20)]
+    pub routes: usize,
+    /// Seed: the same seed writes the same deployment.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 /// `uclint explain`.

@@ -264,3 +264,23 @@ fn fix_language_pattern(value: &mut Value) -> usize {
         _ => 0,
     }
 }
+
+#[test]
+fn generated_deployments_load_and_point_at_csv_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let (code, _, stderr) = run(&["generate", "--out", out, "--users", "500", "--seed", "7"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let deployment = dir.path().join("deployment.toml");
+    let (code, stdout, stderr) = run(&["check", deployment.to_str().unwrap(), "--format", "json"]);
+    assert!(matches!(code, Some(0 | 1)), "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert!(!findings.is_empty(), "the generator plants faults");
+    // Findings about users point at their CSV row.
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["location"]["file"].as_str().is_some_and(|p| p.ends_with("users.csv")))
+    );
+}

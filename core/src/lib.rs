@@ -11,3 +11,4 @@ pub mod report;
 pub mod route;
 pub mod rules;
 pub mod source;
+pub mod synth;

@@ -2,6 +2,7 @@
 
 mod check;
 mod derive;
+mod generate;
 mod health;
 mod overview;
 mod resolve;
@@ -52,6 +53,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Check(args) => check::run(args, cli),
         Command::Health(args) => health::run(args, cli).map(Outcome::ok),
         Command::Rules => Ok(Outcome::ok(rules::list())),
+        Command::Generate(args) => generate::run(args).map(Outcome::ok),
         Command::Explain(args) => Ok(Outcome::ok(rules::explain(args.code))),
         Command::Overview(args) => overview::run(args, cli).map(Outcome::ok),
         Command::Resolve(args) => resolve::run(args, cli).map(Outcome::ok),

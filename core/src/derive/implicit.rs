@@ -68,9 +68,52 @@ pub fn directory_url(node: &str) -> String {
     }
 }
 
+/// The CUPS nodes a client's users log in to and register presence with, each listed once in
+/// the order first met.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClientNodes<'a> {
+    /// Home nodes (node names).
+    pub home: Vec<&'a str>,
+    /// Presence nodes (node names).
+    pub presence: Vec<&'a str>,
+}
+
+impl<'a> ClientNodes<'a> {
+    /// Add one user's nodes.
+    pub fn add(&mut self, user: &'a User) {
+        for (list, node) in [
+            (&mut self.home, user.home_node.as_deref()),
+            (&mut self.presence, user.presence_node()),
+        ] {
+            if let Some(node) = node.filter(|n| !list.contains(n)) {
+                list.push(node);
+            }
+        }
+    }
+
+    /// The nodes of `users`.
+    pub fn of(users: impl IntoIterator<Item = &'a User>) -> Self {
+        let mut nodes = Self::default();
+        for user in users {
+            nodes.add(user);
+        }
+        nodes
+    }
+}
+
 /// The names `client` will use implicitly; for CUPC, those of `user` (or of every user of the
 /// client when none is given), deduplicated in deployment order.
 pub fn implicit_names(deployment: &Deployment, client: &Client, user: Option<&User>) -> Vec<ImplicitName> {
+    let nodes = match user {
+        Some(user) => ClientNodes::of([user]),
+        None => ClientNodes::of(deployment.users.iter().filter(|u| u.uses_client(&client.id))),
+    };
+    implicit_names_of(deployment, client, &nodes)
+}
+
+/// The names `client` will use implicitly when its users use `nodes` (for callers that gathered
+/// the nodes of every client in one pass over the users).
+pub fn implicit_names_of(deployment: &Deployment, client: &Client, nodes: &ClientNodes<'_>) -> Vec<ImplicitName> {
     let mut names: Vec<ImplicitName> = Vec::new();
     let cucm = || deployment.servers_with(Role::Cucm);
     match client.kind {
@@ -87,22 +130,13 @@ pub fn implicit_names(deployment: &Deployment, client: &Client, user: Option<&Us
             url: None,
         })),
         ClientKind::Cupc if client.is_cupc7() => {
-            let users: Box<dyn Iterator<Item = &User>> = match user {
-                Some(user) => Box::new(std::iter::once(user)),
-                None => Box::new(deployment.users.iter().filter(|u| u.clients.contains(&client.id))),
-            };
-            let users: Vec<&User> = users.collect();
             let domain = deployment.sip_proxy.proxy_domain.as_deref();
-            for home in users.iter().filter_map(|u| u.home_node.as_deref()) {
-                push_new(&mut names, Purpose::HomeNodeLogin, home.to_owned(), home);
+            for home in &nodes.home {
+                push_new(&mut names, Purpose::HomeNodeLogin, (*home).to_owned(), home);
             }
-            for node in users.iter().filter_map(|u| u.presence_node()) {
-                push_new(
-                    &mut names,
-                    Purpose::PresenceAddress,
-                    presence_address(node, domain, None).address().to_owned(),
-                    node,
-                );
+            for node in &nodes.presence {
+                let address = presence_address(node, domain, None).address().to_owned();
+                push_new(&mut names, Purpose::PresenceAddress, address, node);
             }
         }
         ClientKind::Cupc | ClientKind::Moc | ClientKind::Other => {}

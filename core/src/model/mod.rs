@@ -4,6 +4,7 @@
 mod client;
 mod deployment;
 mod dns_data;
+pub(crate) mod intern;
 mod ldap;
 mod load;
 mod secret;

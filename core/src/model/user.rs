@@ -1,4 +1,9 @@
 //! End users as CUCM, LDAP and CUPS know them.
+//!
+//! The node and client names users refer to are shared (`Arc<str>`, one allocation per distinct
+//! name): 100,000 users then point at a handful of strings that stay in cache.
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -27,22 +32,27 @@ pub struct User {
     pub digest_credential: bool,
     /// The CUPS node (node name) the user is assigned to.
     #[serde(default)]
-    pub home_node: Option<String>,
+    pub home_node: Option<Arc<str>>,
     /// The CUPS node that serves the user's presence; defaults to the home node.
     #[serde(default)]
-    pub presence_node: Option<String>,
+    pub presence_node: Option<Arc<str>>,
     /// Whether the user controls a desk phone from CUPC (CTI through CTIManager).
     #[serde(default)]
     pub desk_phone_control: bool,
     /// Client profiles (by id) the user logs in from.
     #[serde(default)]
-    pub clients: Vec<String>,
+    pub clients: Vec<Arc<str>>,
     /// Where this user was written (a TOML/JSON/YAML item or a CSV row).
     #[serde(skip)]
     pub location: Option<Location>,
 }
 
 impl User {
+    /// Whether the user logs in from client profile `id`.
+    pub fn uses_client(&self, id: &str) -> bool {
+        self.clients.iter().any(|c| &**c == id)
+    }
+
     /// The CUPS node that serves presence: `presence_node`, else `home_node`.
     pub fn presence_node(&self) -> Option<&str> {
         self.presence_node.as_deref().or(self.home_node.as_deref())

@@ -128,7 +128,7 @@ fn auth001(cx: &Context<'_>, out: &mut Sink<'_>, patterns: &[Pattern]) {
         return;
     }
     // Coverage is a property of the client profile: decide it once per profile, not per user.
-    let coverage: std::collections::HashMap<&str, bool> = cx
+    let coverage: rustc_hash::FxHashMap<&str, bool> = cx
         .deployment
         .clients
         .iter()
@@ -142,13 +142,13 @@ fn auth001(cx: &Context<'_>, out: &mut Sink<'_>, patterns: &[Pattern]) {
             })
         })
         .collect();
-    let covered = |client_id: &String| coverage.get(client_id.as_str()).copied();
+    let covered = |client_id: &str| coverage.get(client_id).copied();
     for user in cx.deployment.users.iter().filter(|u| !u.digest_credential) {
         // Without an ACL nothing is covered; with one, the user's clients must tell.
         let uncovered: Vec<&str> = if patterns.is_empty() {
-            user.clients.iter().map(String::as_str).collect()
+            user.clients.iter().map(|c| &**c).collect()
         } else {
-            let verdicts: Vec<(&String, Option<bool>)> = user.clients.iter().map(|c| (c, covered(c))).collect();
+            let verdicts: Vec<(&str, Option<bool>)> = user.clients.iter().map(|c| (&**c, covered(c))).collect();
             if user.clients.is_empty() || verdicts.iter().any(|(_, v)| v.is_none()) {
                 out.skip(Code::AUTH001, "some users with a blank digest credential have clients without addresses, so ACL coverage cannot be decided");
                 continue;
@@ -156,7 +156,7 @@ fn auth001(cx: &Context<'_>, out: &mut Sink<'_>, patterns: &[Pattern]) {
             verdicts
                 .into_iter()
                 .filter(|(_, v)| *v == Some(false))
-                .map(|(c, _)| c.as_str())
+                .map(|(c, _)| c)
                 .collect()
         };
         if patterns.is_empty() || !uncovered.is_empty() {

@@ -1,9 +1,12 @@
 //! Runs every enabled rule over one deployment and collects the findings.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Code, registry};
+use crate::derive::implicit::ClientNodes;
 use crate::derive::presence::{PresenceAddress, presence_address, presence_address_resolved};
 use crate::dns::Resolver;
 use crate::model::{Client, Deployment, Path, Problem, Role, Server, User};
@@ -37,6 +40,10 @@ pub struct Context<'a> {
     servers: HashMap<&'a str, &'a Server>,
     clients: HashMap<&'a str, &'a Client>,
     presence: HashMap<&'a str, PresenceAddress>,
+    /// The nodes each client profile's users use, gathered in one pass over the users.
+    client_nodes: HashMap<&'a str, ClientNodes<'a>>,
+    /// How many users register presence with each node.
+    presence_users: HashMap<&'a str, usize>,
 }
 
 impl<'a> Context<'a> {
@@ -56,6 +63,18 @@ impl<'a> Context<'a> {
                 (s.node_name.as_str(), derived)
             })
             .collect();
+        // One pass over the users for what several rules need per client and per node: at
+        // 100,000 users every extra pass is a walk through memory that misses the cache.
+        let mut client_nodes: HashMap<&str, ClientNodes> = HashMap::default();
+        let mut presence_users: HashMap<&str, usize> = HashMap::default();
+        for user in &deployment.users {
+            for client in &user.clients {
+                client_nodes.entry(&**client).or_default().add(user);
+            }
+            if let Some(node) = user.presence_node() {
+                *presence_users.entry(node).or_default() += 1;
+            }
+        }
         Self {
             deployment,
             dns,
@@ -63,7 +82,19 @@ impl<'a> Context<'a> {
             servers,
             clients,
             presence,
+            client_nodes,
+            presence_users,
         }
+    }
+
+    /// The nodes the users of client profile `id` use.
+    pub fn client_nodes(&self, id: &str) -> ClientNodes<'a> {
+        self.client_nodes.get(id).cloned().unwrap_or_default()
+    }
+
+    /// How many users register presence with `node`.
+    pub fn presence_users(&self, node: &str) -> usize {
+        self.presence_users.get(node).copied().unwrap_or(0)
     }
 
     /// The server with this node name.
@@ -94,14 +125,6 @@ impl<'a> Context<'a> {
     /// Where a user was written (a deployment item or a CSV row).
     pub fn user_location(&self, user: &User) -> Option<Location> {
         user.location.clone()
-    }
-
-    /// The users of a client profile.
-    pub fn users_of(&self, client: &'a Client) -> impl Iterator<Item = &'a User> {
-        self.deployment
-            .users
-            .iter()
-            .filter(move |u| u.clients.contains(&client.id))
     }
 }
 

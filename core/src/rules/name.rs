@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use super::Code;
 use super::engine::{Context, Sink};
 use super::registry::{RuleInfo, Service};
-use crate::derive::implicit::{Purpose, implicit_names};
+use crate::derive::implicit::{Purpose, implicit_names_of};
 use crate::derive::resolve::resolve;
 use crate::dns::{AddressLookup, Name, lookup_addresses};
 use crate::model::{Path, Role};
@@ -148,7 +148,7 @@ fn name001(cx: &Context<'_>, out: &mut Sink<'_>) {
         return;
     }
     for (i, client) in cx.deployment.clients.iter().enumerate() {
-        for name in implicit_names(cx.deployment, client, None) {
+        for name in implicit_names_of(cx.deployment, client, &cx.client_nodes(&client.id)) {
             // The presence address is PRS006's business.
             if name.purpose == Purpose::PresenceAddress {
                 continue;

@@ -130,12 +130,7 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             continue;
         };
         let subject = || Subject::new(SubjectKind::Server, &server.node_name);
-        let users = cx
-            .deployment
-            .users
-            .iter()
-            .filter(|u| u.presence_node() == Some(server.node_name.as_str()))
-            .count();
+        let users = cx.presence_users(&server.node_name);
         if p.verdict() != Verdict::Usable {
             let reason = p.steps().pop().unwrap_or_default();
             out.emit(
@@ -186,10 +181,7 @@ fn prs006(cx: &Context<'_>, out: &mut Sink<'_>) {
         if !client.is_cupc7() {
             continue;
         }
-        let mut nodes: Vec<&str> = cx.users_of(client).filter_map(|u| u.presence_node()).collect();
-        nodes.sort_unstable();
-        nodes.dedup();
-        for node in nodes {
+        for node in cx.client_nodes(&client.id).presence {
             let Some(p) = cx.presence(node) else { continue };
             if p.verdict() != Verdict::Usable || p.method() == crate::derive::presence::Method::Ip {
                 continue;

@@ -1,6 +1,7 @@
 //! Users from a CSV file: one row per user, headers naming the fields.
 
 use super::error::{Problem, ProblemKind, did_you_mean};
+use crate::model::intern::Interner;
 use crate::model::user::User;
 use crate::source::Location;
 
@@ -75,6 +76,7 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<User>, Vec<Problem>> {
         return Err(problems);
     }
 
+    let mut names = Interner::default();
     let mut users = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -88,7 +90,7 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<User>, Vec<Problem>> {
             .position()
             .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
         let location = Location::new(file, line, 1);
-        match user_from_row(&record, &columns, &location) {
+        match user_from_row(&record, &columns, &location, &mut names) {
             Ok(user) => users.push(user),
             Err(problem) => problems.push(problem),
         }
@@ -96,7 +98,12 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<User>, Vec<Problem>> {
     if problems.is_empty() { Ok(users) } else { Err(problems) }
 }
 
-fn user_from_row(record: &csv::StringRecord, columns: &[usize], location: &Location) -> Result<User, Problem> {
+fn user_from_row(
+    record: &csv::StringRecord,
+    columns: &[usize],
+    location: &Location,
+    names: &mut Interner,
+) -> Result<User, Problem> {
     let mut user = User {
         cucm_id: String::new(),
         ldap_id: None,
@@ -120,8 +127,8 @@ fn user_from_row(record: &csv::StringRecord, columns: &[usize], location: &Locat
             Some("telephone_number") => user.telephone_number = text,
             // The secret itself may sit in an export: keep only whether it is set.
             Some("digest_credential") => user.digest_credential = secret_set(value),
-            Some("home_node") => user.home_node = text,
-            Some("presence_node") => user.presence_node = text,
+            Some("home_node") => user.home_node = (!value.is_empty()).then(|| names.get(value)),
+            Some("presence_node") => user.presence_node = (!value.is_empty()).then(|| names.get(value)),
             Some("desk_phone_control") => {
                 user.desk_phone_control = boolean(value).ok_or_else(|| {
                     Problem::new(
@@ -135,7 +142,7 @@ fn user_from_row(record: &csv::StringRecord, columns: &[usize], location: &Locat
                 user.clients = value
                     .split([';', ' '])
                     .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
+                    .map(|s| names.get(s))
                     .collect();
             }
             _ => {}
@@ -189,7 +196,7 @@ mod tests {
         assert_eq!(users.len(), 2);
         assert!(users[0].digest_credential);
         assert!(!users[1].digest_credential);
-        assert_eq!(users[0].clients, ["hq", "vpn"]);
+        assert_eq!(users[0].clients.iter().map(|c| &**c).collect::<Vec<_>>(), ["hq", "vpn"]);
         assert_eq!(users[1].last_name, None);
         assert_eq!(users[1].location.as_ref().unwrap().line, 3);
         assert!(!format!("{users:?}").contains("s3cret"));

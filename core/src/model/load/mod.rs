@@ -14,6 +14,7 @@ pub use format::{Format, UnknownFormat};
 use crate::dns::hosts::HostsFile;
 use crate::dns::{DnsError, DnsView, zone};
 use crate::model::deployment::Deployment;
+use crate::model::intern::Interner;
 use crate::model::source_map::{Path, SourceMap};
 use crate::source::{Location, SourceFiles};
 
@@ -59,6 +60,10 @@ impl Deployment {
 
         let mut problems = Vec::new();
         let inline_users = deployment.users.len();
+        let mut names = Interner::default();
+        for user in &mut deployment.users {
+            names.share(user);
+        }
         if let Some(csv_path) = deployment.users_csv.clone() {
             match files.read(&csv_path) {
                 Ok(csv) => match csv_users::parse(&csv, &files.name(&csv_path)) {

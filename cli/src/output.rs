@@ -33,19 +33,22 @@ pub trait Report: Serialize {
 
 /// Write `report` to stdout in `format`; colour only when stdout is a terminal (anstream decides).
 pub fn emit(report: &dyn ErasedReport, format: OutputFormat) -> std::io::Result<()> {
-    let mut out = anstream::stdout().lock();
+    // Only text carries colour; JSON and SARIF go straight out, buffered, without the
+    // escape-stripping adapter.
+    let mut plain = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         OutputFormat::Json => {
-            report.json(&mut out)?;
-            writeln!(out)
+            report.json(&mut plain)?;
+            writeln!(plain)?;
         }
-        OutputFormat::Text => report.text_form(&mut out),
+        OutputFormat::Text => report.text_form(&mut anstream::stdout().lock())?,
         OutputFormat::Sarif => match report.sarif_form() {
-            Some(sarif) => writeln!(out, "{sarif}"),
+            Some(sarif) => writeln!(plain, "{sarif}")?,
             // main refuses --format sarif for other commands before running them.
-            None => report.json(&mut out),
+            None => report.json(&mut plain)?,
         },
     }
+    plain.flush()
 }
 
 /// [`Report`] without the generic serializer, so commands can return `Box<dyn ErasedReport>`.
@@ -60,7 +63,8 @@ pub trait ErasedReport {
 
 impl<T: Report> ErasedReport for T {
     fn json(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, self).map_err(std::io::Error::other)
+        // `From` keeps an I/O error's kind, so a closed pipe stays a closed pipe.
+        serde_json::to_writer_pretty(&mut *out, self).map_err(std::io::Error::from)
     }
 
     fn text_form(&self, out: &mut dyn Write) -> std::io::Result<()> {

@@ -8,6 +8,7 @@ pub mod derive;
 pub mod dns;
 pub mod model;
 pub mod report;
+mod rng;
 pub mod route;
 pub mod rules;
 pub mod source;

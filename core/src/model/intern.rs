@@ -1,6 +1,6 @@
 //! One shared allocation per distinct name that users refer to.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use super::user::User;

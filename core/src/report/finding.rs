@@ -213,7 +213,7 @@ impl Report {
     /// Put findings in their stable order: file, line, column, then code and subject.
     pub fn sort(&mut self) {
         fn at(f: &Finding) -> Option<(&str, u32, u32)> {
-            f.location.as_ref().map(|l| (l.file.as_str(), l.line, l.column))
+            f.location.as_ref().map(|l| (&*l.file, l.line, l.column))
         }
         self.findings.sort_by(|a, b| {
             at(a)

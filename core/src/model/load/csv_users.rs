@@ -77,19 +77,26 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<User>, Vec<Problem>> {
     }
 
     let mut names = Interner::default();
+    let shared_file: std::sync::Arc<str> = file.into();
     let mut users = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
+    // One record buffer for every row: a 100,000-row export should not cost 100,000 allocations.
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 problems.push(csv_problem(&e, file));
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
                 continue;
             }
-        };
+        }
         let line = record
             .position()
             .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
-        let location = Location::new(file, line, 1);
+        let location = Location::new(shared_file.clone(), line, 1);
         match user_from_row(&record, &columns, &location, &mut names) {
             Ok(user) => users.push(user),
             Err(problem) => problems.push(problem),

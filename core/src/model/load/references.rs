@@ -1,6 +1,6 @@
 //! Every name a deployment refers to must exist, and every key must be unique.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::error::{Problem, ProblemKind, did_you_mean};
 use crate::model::deployment::Deployment;
@@ -41,7 +41,8 @@ pub fn check(deployment: &Deployment, inline_users: usize) -> Vec<Problem> {
             deployment.users.get(i).and_then(|u| u.location.clone())
         }
     };
-    let mut seen_users: HashMap<&str, usize> = HashMap::with_capacity(deployment.users.len());
+    let mut seen_users: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(deployment.users.len(), Default::default());
     for (i, user) in deployment.users.iter().enumerate() {
         if let Some(first) = seen_users.insert(&user.cucm_id, i) {
             problems.push(Problem::new(
@@ -121,7 +122,7 @@ fn unique<'a>(
     deployment: &Deployment,
     problems: &mut Vec<Problem>,
 ) -> HashSet<&'a str> {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     for (key, path) in keys {
         if !set.insert(key) {
             problems.push(Problem::new(

@@ -62,10 +62,10 @@ fn the_bundled_example_loads_with_csv_users_and_zone() {
     assert_eq!(d.servers.len(), 9);
     assert!(d.users.len() >= 20, "{} users", d.users.len());
     let csv_user = d.user("mchen").unwrap();
-    assert_eq!(csv_user.location.as_ref().unwrap().file, "acme-users.csv");
+    assert_eq!(csv_user.location.as_ref().unwrap().file, "acme-users.csv".into());
     assert_eq!(csv_user.location.as_ref().unwrap().line, 2);
     let inline_user = d.user("jdoe").unwrap();
-    assert_eq!(inline_user.location.as_ref().unwrap().file, "acme.toml");
+    assert_eq!(inline_user.location.as_ref().unwrap().file, "acme.toml".into());
     let name = crate::dns::Name::from_ascii("cups-1.acme.com.").unwrap();
     assert!(matches!(
         d.dns_view.query(&name, crate::dns::RecordType::A),
@@ -205,7 +205,7 @@ fn malformed_zone_line_points_into_the_zone_file() {
     let p = only(Deployment::load(&text, Format::Toml, "d.toml", &files).unwrap_err());
     assert_eq!(p.kind, ProblemKind::Dns);
     let location = p.location.as_ref().unwrap();
-    assert_eq!((location.file.as_str(), location.line), ("bad.zone", 3));
+    assert_eq!((&*location.file, location.line), ("bad.zone", 3));
 }
 
 #[test]

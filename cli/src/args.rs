@@ -55,6 +55,8 @@ pub enum Command {
     Overview(OverviewArgs),
     /// Resolve a name as a given client does: hosts file, DNS suffixes, then DNS.
     Resolve(ResolveArgs),
+    /// Where the SIP proxy sends a request URI, and why: local, static route, DNS or nowhere.
+    Route(RouteArgs),
     /// Derive one answer (presence address, directory URL, recipes).
     #[command(subcommand)]
     Derive(Derive),
@@ -133,6 +135,28 @@ pub struct GenerateArgs {
     /// Seed: the same seed writes the same deployment.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+/// `uclint route`.
+#[derive(Debug, Args)]
+pub struct RouteArgs {
+    /// The request URI (`sip:`, `sips:` or `tel:`).
+    pub uri: String,
+    /// The deployment file.
+    #[arg(short = 'c', long = "config", value_name = "DEPLOYMENT")]
+    pub deployment: PathBuf,
+    /// Ask real DNS (the system's resolvers) instead of the deployment's DNS data.
+    #[arg(long)]
+    pub live_dns: bool,
+    /// Ask this DNS server (implies --live-dns).
+    #[arg(long, value_name = "IP:PORT")]
+    pub dns_server: Option<std::net::SocketAddr>,
+    /// How long to wait for each DNS answer, in milliseconds.
+    #[arg(long, default_value_t = 2_000, value_name = "MS")]
+    pub dns_timeout_ms: u64,
+    /// Draw one concrete weighted order among next hops of equal priority (RFC 2782), reproducibly.
+    #[arg(long)]
+    pub seed: Option<u64>,
 }
 
 /// `uclint explain`.

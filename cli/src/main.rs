@@ -4,6 +4,7 @@ mod args;
 mod commands;
 mod deployment_file;
 mod diagnostic;
+mod live_dns;
 mod output;
 
 use std::io::Write;

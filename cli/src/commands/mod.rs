@@ -6,6 +6,7 @@ mod generate;
 mod health;
 mod overview;
 mod resolve;
+mod route;
 mod rules;
 
 use uclint_core::model::{Deployment, LoadError};
@@ -57,6 +58,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Explain(args) => Ok(Outcome::ok(rules::explain(args.code))),
         Command::Overview(args) => overview::run(args, cli).map(Outcome::ok),
         Command::Resolve(args) => resolve::run(args, cli).map(Outcome::ok),
+        Command::Route(args) => route::run(args, cli).map(Outcome::ok),
         Command::Derive(derive) => derive::run(derive, cli).map(Outcome::ok),
     }
 }

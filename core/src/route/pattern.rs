@@ -8,6 +8,9 @@
 pub fn domain_matches(pattern: &str, domain: &str) -> bool {
     let reversed = reverse(domain);
     let pattern = pattern.trim();
+    if pattern == "*" || pattern == ".*" {
+        return true;
+    }
     match pattern.strip_suffix(".*") {
         // `.com.acme.*`: the domain itself or anything below it.
         Some(base) => {
@@ -21,7 +24,6 @@ pub fn domain_matches(pattern: &str, domain: &str) -> bool {
                     && reversed.as_bytes()[base.len()] == b'.'
                     && reversed[..base.len()].eq_ignore_ascii_case(&base))
         }
-        None if pattern == "*" || pattern == ".*" => true,
         None => {
             let pattern = if pattern.starts_with('.') {
                 pattern.to_owned()

@@ -5,10 +5,11 @@ use std::net::IpAddr;
 use super::Code;
 use super::engine::{Context, Sink};
 use super::registry::{RuleInfo, Service};
-use crate::dns::{AddressLookup, Answer, Name, RecordType, lookup_addresses};
-use crate::model::{Path, Role, RouteType};
+use crate::dns::{AddressLookup, Name, lookup_addresses};
+use crate::model::{Path, Role};
 use crate::report::{Fix, Severity, Subject, SubjectKind};
-use crate::route::pattern::domain_matches;
+use crate::route::table::RouteTable;
+use crate::route::{Decision, Router};
 
 /// The SIP rules.
 pub const RULES: &[RuleInfo] = &[
@@ -112,18 +113,21 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     }
     if let Some(domain) = proxy.proxy_domain.as_deref().filter(|d| !d.is_empty()) {
         sip001(cx, out, domain);
-        for route in proxy.static_routes.iter().filter(|r| r.route_type == RouteType::Domain) {
-            if domain_matches(&route.pattern, domain) {
-                out.emit(
-                    Code::SIP005,
-                    Subject::new(SubjectKind::Route, &route.pattern),
-                    route.location.clone(),
-                    format!(
-                        "static route `{}` matches the proxy's own domain `{domain}`",
-                        route.pattern
-                    ),
-                );
-            }
+        let mut shadowing = RouteTable::new(&proxy.static_routes).domain_matches(domain);
+        shadowing.sort_unstable();
+        for route in shadowing
+            .into_iter()
+            .filter_map(|i| proxy.static_routes.get(i as usize))
+        {
+            out.emit(
+                Code::SIP005,
+                Subject::new(SubjectKind::Route, &route.pattern),
+                route.location.clone(),
+                format!(
+                    "static route `{}` matches the proxy's own domain `{domain}`",
+                    route.pattern
+                ),
+            );
         }
     }
     for (i, a) in proxy.static_routes.iter().enumerate() {
@@ -170,34 +174,24 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             );
         }
     }
+    // SIP002 asks the router itself, so the rule and `uclint route` can never disagree.
+    let router = Router::new(proxy);
     for (i, domain) in proxy.destinations.iter().enumerate() {
-        let routed = proxy.static_routes.iter().any(|r| {
-            r.route_type == RouteType::Domain && r.in_service && !r.block && domain_matches(&r.pattern, domain)
-        });
-        if routed || in_dns(dns, domain) {
-            continue;
-        }
+        let decision = router
+            .route(&format!("sip:{}", domain.trim_end_matches('.')), Some(dns), None)
+            .map(|r| r.decision);
+        let why = match decision {
+            Ok(Decision::Unroutable) => "no static route, no SIP SRV or NAPTR record and no address record",
+            Err(_) => "it is not a valid SIP domain",
+            Ok(_) => continue,
+        };
         out.emit(
             Code::SIP002,
             Subject::new(SubjectKind::Domain, domain),
             cx.locate(&Path::default().key("sip_proxy").key("destinations").index(i)),
-            format!("requests to `{domain}` have no static route, no SIP SRV or NAPTR record and no address record: they are unroutable"),
+            format!("requests to `{domain}` are unroutable: {why}"),
         );
     }
-}
-
-/// Whether DNS can route `domain`: NAPTR, one of RFC 3263's SRV names, or A/AAAA of the domain.
-fn in_dns(dns: &dyn crate::dns::Resolver, domain: &str) -> bool {
-    let domain = domain.trim_end_matches('.');
-    let has = |name: String, rtype: RecordType| {
-        Name::from_ascii(name).is_ok_and(|n| matches!(dns.query(&n, rtype), Answer::Records(r) if !r.is_empty()))
-    };
-    has(format!("{domain}."), RecordType::NAPTR)
-        || ["_sips._tcp", "_sip._tcp", "_sip._udp"]
-            .iter()
-            .any(|p| has(format!("{p}.{domain}."), RecordType::SRV))
-        || Name::from_ascii(format!("{domain}."))
-            .is_ok_and(|n| matches!(lookup_addresses(dns, &n), AddressLookup::Found(_)))
 }
 
 fn sip001(cx: &Context<'_>, out: &mut Sink<'_>, proxy_domain: &str) {

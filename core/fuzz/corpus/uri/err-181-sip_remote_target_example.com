@@ -1,0 +1,1 @@
+sip:remote-target@example.com 

@@ -1,0 +1,1 @@
+mailto:alice@example.com

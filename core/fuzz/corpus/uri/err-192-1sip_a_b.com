@@ -1,0 +1,1 @@
+1sip:a@b.com

@@ -1,0 +1,1 @@
+sip:%G1@example.com

@@ -1,0 +1,1 @@
+sip:alice%4x@example.com

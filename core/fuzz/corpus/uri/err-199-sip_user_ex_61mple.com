@@ -1,0 +1,1 @@
+sip:user@ex%61mple.com

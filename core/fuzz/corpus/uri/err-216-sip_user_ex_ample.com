@@ -1,0 +1,1 @@
+sip:user@ex ample.com

@@ -1,0 +1,1 @@
+sip:user@ex_ample.com

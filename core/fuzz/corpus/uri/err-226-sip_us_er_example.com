@@ -1,0 +1,1 @@
+sip:us	er@example.com

@@ -1,0 +1,1 @@
+sip:josé@example.com

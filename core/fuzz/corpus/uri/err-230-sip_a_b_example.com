@@ -1,0 +1,1 @@
+sip:a​b@example.com

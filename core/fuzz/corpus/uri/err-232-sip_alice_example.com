@@ -1,0 +1,1 @@
+sip:"alice"@example.com

@@ -1,0 +1,1 @@
+sip:alice:pa;ss@example.com

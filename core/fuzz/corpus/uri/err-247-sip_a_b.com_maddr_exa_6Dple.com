@@ -1,0 +1,1 @@
+sip:a@b.com;maddr=exa%6Dple.com

@@ -1,0 +1,1 @@
+tel:+1234;phone-context=example.com

@@ -1,0 +1,1 @@
+tel:7042;phone-context=exa_mple.com

@@ -1,0 +1,1 @@
+tel:user@example.com

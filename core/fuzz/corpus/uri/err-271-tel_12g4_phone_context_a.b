@@ -1,0 +1,1 @@
+tel:12g4;phone-context=a.b

@@ -1,0 +1,1 @@
+sips:1212@gateway.com

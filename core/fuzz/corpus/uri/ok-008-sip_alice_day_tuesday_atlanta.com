@@ -1,0 +1,1 @@
+sip:alice;day=tuesday@atlanta.com

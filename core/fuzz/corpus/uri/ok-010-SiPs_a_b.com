@@ -1,0 +1,1 @@
+SiPs:a@b.com

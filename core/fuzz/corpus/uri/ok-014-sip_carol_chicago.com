@@ -1,0 +1,1 @@
+sip:carol@chicago.com

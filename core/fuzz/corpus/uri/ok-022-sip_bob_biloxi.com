@@ -1,0 +1,1 @@
+sip:bob@biloxi.com

@@ -1,0 +1,1 @@
+sip:bob@phone21.boxesbybob.com

@@ -1,0 +1,1 @@
+sip:%61lice@atlanta.com

@@ -1,0 +1,1 @@
+sip:a%3bb@atlanta.com

@@ -1,0 +1,1 @@
+sip:a%3Bb@atlanta.com

@@ -1,0 +1,1 @@
+sip:%2B1212@gateway.com

@@ -1,0 +1,1 @@
+sip:+1212@gateway.com

@@ -1,0 +1,1 @@
+sip:Alice@atlanta.com

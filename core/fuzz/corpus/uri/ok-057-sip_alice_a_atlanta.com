@@ -1,0 +1,1 @@
+sip:alice:a@atlanta.com

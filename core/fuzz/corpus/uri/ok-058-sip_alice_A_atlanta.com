@@ -1,0 +1,1 @@
+sip:alice:A@atlanta.com

@@ -1,0 +1,1 @@
+sip:alice:%41@atlanta.com

@@ -1,0 +1,1 @@
+sips:a@example.com

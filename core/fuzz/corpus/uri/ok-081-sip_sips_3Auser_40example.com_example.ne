@@ -1,0 +1,1 @@
+sip:sips%3Auser%40example.com@example.net

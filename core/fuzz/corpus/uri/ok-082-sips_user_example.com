@@ -1,0 +1,1 @@
+sips:user@example.com

@@ -1,0 +1,1 @@
+sip:%75se%72@example.com

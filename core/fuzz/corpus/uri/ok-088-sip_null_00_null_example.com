@@ -1,0 +1,1 @@
+sip:null-%00-null@example.com

@@ -1,0 +1,1 @@
+sip:%00@host5.example.com

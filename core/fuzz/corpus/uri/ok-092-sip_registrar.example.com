@@ -1,0 +1,1 @@
+sip:registrar.example.com

@@ -1,0 +1,1 @@
+sip:resource@example.com

@@ -1,0 +1,1 @@
+sip:user;par=u%40example.net@example.com

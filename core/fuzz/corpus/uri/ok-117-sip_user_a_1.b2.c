@@ -1,0 +1,1 @@
+sip:user@a-1.b2.c

@@ -1,0 +1,1 @@
+sip:user@1a.example.com

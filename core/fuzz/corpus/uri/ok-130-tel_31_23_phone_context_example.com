@@ -1,0 +1,1 @@
+tel:*31%23;phone-context=example.com

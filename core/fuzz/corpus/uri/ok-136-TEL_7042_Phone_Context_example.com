@@ -1,0 +1,1 @@
+TEL:7042;Phone-Context=example.com

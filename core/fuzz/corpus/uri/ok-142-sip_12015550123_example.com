@@ -1,0 +1,1 @@
+sip:+12015550123@example.com

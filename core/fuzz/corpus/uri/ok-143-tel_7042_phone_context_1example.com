@@ -1,0 +1,1 @@
+tel:7042;phone-context=1example.com

@@ -1,0 +1,1 @@
+sip:a%3bb:p%2c@x.com

@@ -1,0 +1,1 @@
+sip:a%3Bb:p%2C@x.com

@@ -1,0 +1,78 @@
+//! libuclint: uclint's derivations and checks for C programs.
+//!
+//! Conversion only: every answer comes from `uclint-core`. The rules of the boundary (see
+//! `README.md`, and the header `include/uclint.h` generated from these doc comments):
+//! - every function that can fail returns a [`UclintStatus`]; answers come through out pointers,
+//!   which are set to NULL (or 0) on failure;
+//! - [`uclint_last_error`] gives this thread's message for the last failing call;
+//! - handles are opaque, immutable once created, and each has its own `*_free` function;
+//! - strings are UTF-8 and NUL-terminated; `const char *` results belong to their handle,
+//!   `char *` results to the caller, who frees them with [`uclint_string_free`];
+//! - NULL, invalid UTF-8, empty and oversized inputs are errors, never undefined behaviour;
+//!   a panic is caught at the boundary and becomes `UCLINT_STATUS_PANIC`.
+
+mod boundary;
+mod deployment;
+mod presence;
+mod report;
+mod resolve;
+
+use std::ffi::{CStr, c_char};
+
+pub use boundary::{UCLINT_MAX_INPUT_BYTES, UclintStatus, uclint_string_free};
+pub use deployment::{
+    UCLINT_FORMAT_JSON, UCLINT_FORMAT_TOML, UCLINT_FORMAT_YAML, UclintDeployment, UclintFormat, uclint_deployment_free,
+    uclint_deployment_from_text, uclint_deployment_load,
+};
+pub use presence::{
+    UclintPresence, UclintPresenceMethod, UclintVerdict, uclint_presence_address, uclint_presence_address_resolved,
+    uclint_presence_address_str, uclint_presence_code, uclint_presence_code_count, uclint_presence_free,
+    uclint_presence_method, uclint_presence_step, uclint_presence_step_count, uclint_presence_to_json,
+    uclint_presence_uri, uclint_presence_verdict,
+};
+pub use report::{
+    UclintReport, UclintSeverity, uclint_check, uclint_report_finding_code, uclint_report_finding_column,
+    uclint_report_finding_count, uclint_report_finding_file, uclint_report_finding_line, uclint_report_finding_message,
+    uclint_report_finding_severity, uclint_report_finding_severity_name, uclint_report_finding_subject,
+    uclint_report_free, uclint_report_to_json, uclint_report_to_sarif,
+};
+pub use resolve::{
+    UclintResolution, uclint_resolution_address, uclint_resolution_attempt_count, uclint_resolution_attempt_query,
+    uclint_resolution_attempt_result, uclint_resolution_attempt_source, uclint_resolution_client,
+    uclint_resolution_free, uclint_resolution_name, uclint_resolution_to_json, uclint_resolve,
+};
+
+/// The library's version, NUL-terminated.
+const VERSION: &CStr = match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+    Ok(version) => version,
+    Err(_) => panic!("the package version contains a NUL"),
+};
+
+/// The library's version (e.g. "0.1.0"), the same as `uclint --version` of the same release.
+/// A static string: never free it. Thread safety: may be called from any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn uclint_version() -> *const c_char {
+    boundary::run_infallible(std::ptr::null(), || VERSION.as_ptr())
+}
+
+/// The message of the last failing call on this thread, or NULL when the most recent call on
+/// this thread that returns a status succeeded (or there was none). The message is the one the
+/// command line prints, e.g. "acme.toml:3:1: servers[0].nod_name: unknown key `nod_name`,
+/// expected one of: ... (did you mean `node_name`?)"; several problems are separated by newlines.
+///
+/// The string belongs to the library: do not free it. It stays valid until the next call of a
+/// status-returning uclint function on the same thread (free functions and `uclint_version`
+/// leave it alone). Thread safety: each thread has its own last error.
+#[unsafe(no_mangle)]
+pub extern "C" fn uclint_last_error() -> *const c_char {
+    boundary::run_infallible(std::ptr::null(), boundary::last_error_ptr)
+}
+
+/// Every handle type may be shared across threads for reading.
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<UclintDeployment>();
+    shareable::<UclintPresence>();
+    shareable::<UclintResolution>();
+    shareable::<UclintReport>();
+};

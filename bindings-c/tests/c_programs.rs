@@ -1,0 +1,359 @@
+//! The C side: the header compiles as C and C++, the C tests in `tests/c/` pass linked against
+//! the static and the shared library and under valgrind, and `examples/c/print_findings.c` works.
+//!
+//! Each test first runs `cargo build -p uclint-c` (quick when nothing changed) to get the
+//! libraries, then compiles with gcc. gcc, g++ and valgrind are required: a missing tool fails
+//! the test with a message rather than skipping it.
+#![allow(clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use uclint_core::model::{Deployment, Format};
+use uclint_core::report::{json, sarif};
+use uclint_core::rules::{Options, check, registry};
+use uclint_core::source::SourceFiles;
+
+const WARNINGS: [&str; 5] = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic"];
+const SYSTEM_LIBS: [&str; 3] = ["-lpthread", "-ldl", "-lm"];
+
+/// The libraries `cargo build -p uclint-c` produced.
+struct Libraries {
+    static_lib: PathBuf,
+    shared_lib: PathBuf,
+}
+
+fn crate_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn examples_dir() -> PathBuf {
+    crate_dir()
+        .parent()
+        .expect("bindings-c is inside the workspace")
+        .join("examples")
+}
+
+fn include_dir() -> PathBuf {
+    crate_dir().join("include")
+}
+
+/// Build the libraries and find them through cargo's own report of what it built.
+fn build_libraries() -> Libraries {
+    let output = Command::new(env!("CARGO"))
+        .args(["build", "-p", "uclint-c", "--message-format=json-render-diagnostics"])
+        .current_dir(crate_dir())
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo build -p uclint-c failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut static_lib = None;
+    let mut shared_lib = None;
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if message["reason"] != "compiler-artifact" || message["target"]["name"] != "uclint" {
+            continue;
+        }
+        for file in message["filenames"].as_array().into_iter().flatten() {
+            let file = PathBuf::from(file.as_str().unwrap_or_default());
+            match file.extension().and_then(|e| e.to_str()) {
+                Some("a") => static_lib = Some(file),
+                Some("so") => shared_lib = Some(file),
+                _ => {}
+            }
+        }
+    }
+    Libraries {
+        static_lib: static_lib.expect("cargo reported libuclint.a"),
+        shared_lib: shared_lib.expect("cargo reported libuclint.so"),
+    }
+}
+
+/// Fail clearly when a tool the C tests need is missing.
+fn require(tool: &str, install: &str) {
+    let found = Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "`{tool}` is needed for the C tests of libuclint but is not installed ({install})"
+    );
+}
+
+fn run(command: &mut Command) -> Output {
+    command
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"))
+}
+
+fn assert_success(what: &str, output: &Output) {
+    assert!(
+        output.status.success(),
+        "{what} failed ({}):\n--- stdout\n{}\n--- stderr\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// How to link a C program.
+#[derive(Clone, Copy, Debug)]
+enum Link {
+    Static,
+    Shared,
+}
+
+/// Compile `source` into `out_dir`, linked against libuclint as `link` says.
+fn compile(source: &Path, out_dir: &Path, libs: &Libraries, link: Link) -> PathBuf {
+    let stem = source.file_stem().and_then(|s| s.to_str()).expect("a file name");
+    let binary = out_dir.join(format!("{stem}-{link:?}").to_lowercase());
+    let mut gcc = Command::new("gcc");
+    gcc.args(WARNINGS)
+        .arg("-g")
+        .arg("-I")
+        .arg(include_dir())
+        .arg(source)
+        .arg("-o")
+        .arg(&binary);
+    match link {
+        Link::Static => {
+            gcc.arg(&libs.static_lib);
+        }
+        Link::Shared => {
+            let dir = libs.shared_lib.parent().expect("the library's folder");
+            gcc.arg("-L")
+                .arg(dir)
+                .arg("-l:libuclint.so")
+                .arg(format!("-Wl,-rpath,{}", dir.display()));
+        }
+    }
+    gcc.args(SYSTEM_LIBS);
+    assert_success(&format!("compiling {} ({link:?})", source.display()), &run(&mut gcc));
+    binary
+}
+
+/// Reads the files a deployment refers to beside it (in `read`), naming them as libuclint does
+/// (relative to `name`, the folder as the deployment path names it).
+struct Beside {
+    read: PathBuf,
+    name: PathBuf,
+}
+
+impl SourceFiles for Beside {
+    fn read(&self, path: &str) -> Result<String, String> {
+        std::fs::read_to_string(self.read.join(path)).map_err(|e| e.to_string())
+    }
+
+    fn name(&self, path: &str) -> String {
+        self.name.join(path).display().to_string()
+    }
+}
+
+/// What the core itself says about acme.toml, loaded the way `uclint check` loads it, with
+/// `named` the path as the program under test is given it (relative to this crate's folder).
+fn acme_report(named: &Path) -> uclint_core::report::Report {
+    let read = crate_dir().join(named);
+    let text = std::fs::read_to_string(&read).expect("examples/acme.toml is readable");
+    let beside = Beside {
+        read: read.parent().expect("a folder").to_path_buf(),
+        name: named.parent().expect("a folder").to_path_buf(),
+    };
+    let (deployment, references) =
+        Deployment::load_with_references(&text, Format::Toml, &named.display().to_string(), &beside)
+            .expect("acme.toml loads");
+    check(&deployment, &references, &Options::default())
+}
+
+/// The C test programs in tests/c.
+fn c_tests() -> Vec<PathBuf> {
+    let mut tests: Vec<PathBuf> = std::fs::read_dir(crate_dir().join("tests/c"))
+        .expect("tests/c exists")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "c"))
+        .collect();
+    tests.sort();
+    assert!(!tests.is_empty(), "no C tests found in tests/c");
+    tests
+}
+
+/// Run every C test, directly or under valgrind, against the libraries linked as `link`.
+fn run_c_tests(link: Link, valgrind: bool) {
+    require("gcc", "apt-get install gcc");
+    if valgrind {
+        require("valgrind", "apt-get install valgrind");
+    }
+    let libs = build_libraries();
+    let report = acme_report(&examples_dir().join("acme.toml"));
+    let expected = report.findings.len().to_string();
+    let work = tempfile::tempdir().expect("a temporary folder");
+    for source in c_tests() {
+        let binary = compile(&source, work.path(), &libs, link);
+        let scratch = tempfile::tempdir().expect("a temporary folder");
+        let mut command = if valgrind {
+            let mut command = Command::new("valgrind");
+            command.args([
+                "--quiet",
+                "--error-exitcode=1",
+                "--leak-check=full",
+                "--errors-for-leak-kinds=definite,indirect",
+            ]);
+            command.arg(&binary);
+            command
+        } else {
+            Command::new(&binary)
+        };
+        command
+            .arg(examples_dir())
+            .arg(scratch.path())
+            .arg(&expected)
+            .arg(env!("CARGO_PKG_VERSION"));
+        let output = run(&mut command);
+        let what = format!(
+            "{} ({link:?}{})",
+            source.display(),
+            if valgrind { ", under valgrind" } else { "" }
+        );
+        assert_success(&what, &output);
+
+        // test_api leaves the report's JSON and SARIF: byte for byte what the CLI's renderers give.
+        let json_file = scratch.path().join("acme.json");
+        if json_file.exists() {
+            let from_c = std::fs::read_to_string(&json_file).expect("acme.json is readable");
+            assert_eq!(
+                from_c,
+                json::render(&report),
+                "uclint_report_to_json differs from the CLI's JSON"
+            );
+            let value: serde_json::Value = serde_json::from_str(&from_c).expect("the JSON parses");
+            assert_eq!(value["findings"].as_array().map(Vec::len), Some(report.findings.len()));
+            let from_c = std::fs::read_to_string(scratch.path().join("acme.sarif")).expect("acme.sarif is readable");
+            let expected_sarif = sarif::render(&report, &registry::sarif_rules(), env!("CARGO_PKG_VERSION"));
+            assert_eq!(
+                from_c, expected_sarif,
+                "uclint_report_to_sarif differs from the CLI's SARIF"
+            );
+        }
+    }
+}
+
+#[test]
+fn header_compiles_as_c_and_as_cpp() {
+    require("gcc", "apt-get install gcc");
+    require("g++", "apt-get install g++");
+    let header = include_dir().join("uclint.h");
+    let mut c = Command::new("gcc");
+    c.args(["-fsyntax-only", "-x", "c"]).args(WARNINGS).arg(&header);
+    assert_success("gcc -fsyntax-only include/uclint.h", &run(&mut c));
+    let mut c99 = Command::new("gcc");
+    c99.args([
+        "-fsyntax-only",
+        "-x",
+        "c",
+        "-std=c99",
+        "-Wall",
+        "-Wextra",
+        "-Werror",
+        "-pedantic",
+    ])
+    .arg(&header);
+    assert_success("gcc -std=c99 -fsyntax-only include/uclint.h", &run(&mut c99));
+    let mut cpp = Command::new("g++");
+    cpp.args(["-fsyntax-only", "-x", "c++", "-Wall", "-Wextra", "-Werror", "-pedantic"])
+        .arg(&header);
+    assert_success("g++ -fsyntax-only -x c++ include/uclint.h", &run(&mut cpp));
+}
+
+#[test]
+fn shared_library_exports_exactly_the_header_functions() {
+    require("nm", "apt-get install binutils");
+    let libs = build_libraries();
+    let header = std::fs::read_to_string(include_dir().join("uclint.h")).expect("the header is readable");
+    let mut declared: Vec<&str> = header
+        .lines()
+        .filter(|line| !line.starts_with(' '))
+        .filter_map(|line| line.find("uclint_").map(|start| &line[start..]))
+        .filter_map(|rest| rest.split_once('(').map(|(name, _)| name))
+        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .collect();
+    declared.sort_unstable();
+    declared.dedup();
+    let output = run(Command::new("nm").args(["-D", "--defined-only"]).arg(&libs.shared_lib));
+    assert_success("nm -D libuclint.so", &output);
+    let symbols = String::from_utf8_lossy(&output.stdout);
+    let mut exported: Vec<&str> = symbols
+        .lines()
+        .filter_map(|line| line.split_whitespace().nth(2))
+        .collect();
+    exported.sort_unstable();
+    assert_eq!(
+        exported, declared,
+        "libuclint.so exports exactly the functions uclint.h declares"
+    );
+}
+
+#[test]
+fn c_tests_pass_with_the_static_library() {
+    run_c_tests(Link::Static, false);
+}
+
+#[test]
+fn c_tests_pass_with_the_shared_library() {
+    run_c_tests(Link::Shared, false);
+}
+
+#[test]
+fn c_tests_pass_under_valgrind_with_the_static_library() {
+    run_c_tests(Link::Static, true);
+}
+
+#[test]
+fn c_tests_pass_under_valgrind_with_the_shared_library() {
+    run_c_tests(Link::Shared, true);
+}
+
+#[test]
+fn print_findings_example_prints_every_finding() {
+    require("gcc", "apt-get install gcc");
+    let libs = build_libraries();
+    let work = tempfile::tempdir().expect("a temporary folder");
+    let source = examples_dir().join("c/print_findings.c");
+    let binary = compile(&source, work.path(), &libs, Link::Static);
+
+    // With no argument it reads ../examples/acme.toml: run it from a sibling of examples/.
+    let default_path = Path::new("../examples/acme.toml");
+    let report = acme_report(default_path);
+    let output = run(Command::new(&binary).current_dir(crate_dir()));
+    assert_success("print_findings", &output);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), report.findings.len(), "one line per finding:\n{stdout}");
+    for (line, finding) in lines.iter().zip(&report.findings) {
+        let location = finding.location.as_ref().map_or_else(
+            || format!("{}:0:0", default_path.display()),
+            |l| format!("{}:{}:{}", l.file, l.line, l.column),
+        );
+        let expected = format!("{location}: {} {} {}", finding.severity, finding.code, finding.message);
+        assert_eq!(*line, expected);
+    }
+
+    // A path given: the same findings, located in that file.
+    let acme = examples_dir().join("acme.toml");
+    let output = run(Command::new(&binary).arg(&acme));
+    assert_success("print_findings examples/acme.toml", &output);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).lines().count(),
+        report.findings.len()
+    );
+
+    // A missing file: a message on stderr and exit status 1.
+    let output = run(Command::new(&binary).arg(work.path().join("missing.toml")));
+    assert_eq!(output.status.code(), Some(1), "exit status for a missing file");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot read"), "{stderr}");
+}

@@ -8,9 +8,11 @@
 
 mod compare;
 mod escape;
+mod host;
 mod parse;
 #[cfg(test)]
 mod props;
+mod tel;
 #[cfg(test)]
 mod tests;
 
@@ -77,7 +79,7 @@ impl Host {
 
     /// Parse a host as a SIP URI writes it: a host name, an IPv4 address or `[IPv6]`.
     pub fn parse(text: &str) -> Result<Host, UriError> {
-        parse::host_only(text)
+        host::host_only(text)
     }
 }
 
@@ -304,7 +306,7 @@ impl UriError {
                 expected.push_str("; control characters must be %-escaped (e.g. %00)");
             }
             Some(c) if !c.is_ascii() => {
-                expected.push_str("; other than ASCII, characters must be %-escaped as UTF-8 bytes");
+                expected.push_str("; characters beyond ASCII must be %-escaped as UTF-8 bytes (é is %C3%A9)");
             }
             _ => {}
         }

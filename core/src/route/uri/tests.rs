@@ -331,14 +331,21 @@ fn rfc5118_ipv6_references() {
     assert_eq!(parse("sip:user@[2001:db8:::192.0.2.1]").host, v6("2001:db8::c000:201"));
     assert_eq!(parse("sip:[:::192.0.2.1]").host, v6("::192.0.2.1"));
     // Other forms of RFC 4291.
-    for text in [
-        "sip:[::]",
-        "sip:[::1]",
-        "sip:[1::]",
-        "sip:[1:2:3:4:5:6:7:8]",
-        "sip:[1:2:3:4:5:6:1.2.3.4]",
-    ] {
-        assert!(matches!(parse(text).host, Some(Host::Ipv6(_))), "{text}");
+    let forms = [
+        ("sip:[::]", "::"),
+        ("sip:[::1]", "::1"),
+        ("sip:[1::]", "1::"),
+        ("sip:[1::2:3]", "1:0:0:0:0:0:2:3"),
+        ("sip:[1:2:3:4:5:6:7::]", "1:2:3:4:5:6:7:0"),
+        ("sip:[::1:2:3:4:5:6:7]", "0:1:2:3:4:5:6:7"),
+        ("sip:[1:2:3:4:5:6:7:8]", "1:2:3:4:5:6:7:8"),
+        ("sip:[FFFF:abcd:0:00:000:0000:1:2]", "ffff:abcd::1:2"),
+        ("sip:[1:2:3:4:5:6:1.2.3.4]", "1:2:3:4:5:6:102:304"),
+        // The embedded IPv4 address reads its numbers as decimal, as a host IPv4 address does.
+        ("sip:[::2.9.02.1]", "::2.9.2.1"),
+    ];
+    for (text, address) in forms {
+        assert_eq!(parse(text).host, v6(address), "{text}");
     }
 }
 

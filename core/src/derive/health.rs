@@ -83,7 +83,7 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
         | SubjectKind::Voicemail
         | SubjectKind::Calendar
         | SubjectKind::Deployment => true,
-        SubjectKind::Route | SubjectKind::Domain => false,
+        SubjectKind::Route | SubjectKind::Domain | SubjectKind::Plugin => false,
     };
     let findings: Vec<&Finding> = report.findings.iter().filter(relevant).collect();
     let configured = |service: Service| match service {

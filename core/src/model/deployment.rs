@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::client::Client;
 use super::dns_data::DnsData;
 use super::ldap::Ldap;
+use super::plugin::PluginRef;
 use super::server::{Role, Server};
 use super::services::{Calendar, Reachability, Voicemail};
 use super::sip::SipProxy;
@@ -52,6 +53,9 @@ pub struct Deployment {
     /// What is known of which server reaches which.
     #[serde(default)]
     pub reachability: Vec<Reachability>,
+    /// Third-party rule plugins to run with every check.
+    #[serde(default)]
+    pub plugins: Vec<PluginRef>,
     /// The DNS view built from `dns` (zones and inline records).
     #[serde(skip)]
     pub dns_view: DnsView,

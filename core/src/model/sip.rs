@@ -64,6 +64,27 @@ pub enum Transport {
     Tls,
 }
 
+impl RouteType {
+    /// The type as the deployment file writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::User => "user",
+            Self::Domain => "domain",
+        }
+    }
+}
+
+impl Transport {
+    /// The transport as the deployment file writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Udp => "udp",
+            Self::Tcp => "tcp",
+            Self::Tls => "tls",
+        }
+    }
+}
+
 /// One static route: destination pattern to next hop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -55,12 +55,22 @@ impl FromStr for Severity {
 }
 
 /// One way to fix a finding, with what it costs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
     /// What to do.
-    pub action: &'static str,
+    pub action: Cow<'static, str>,
     /// What it costs (in security, effort or features).
-    pub tradeoff: &'static str,
+    pub tradeoff: Cow<'static, str>,
+}
+
+impl Fix {
+    /// A fix written into the program (built-in rules' registry entries).
+    pub const fn new(action: &'static str, tradeoff: &'static str) -> Self {
+        Self {
+            action: Cow::Borrowed(action),
+            tradeoff: Cow::Borrowed(tradeoff),
+        }
+    }
 }
 
 /// What kind of thing a finding is about.
@@ -87,6 +97,53 @@ pub enum SubjectKind {
     Voicemail,
     /// Calendar integration.
     Calendar,
+    /// A third-party rule plugin, by file name.
+    Plugin,
+}
+
+impl SubjectKind {
+    /// Every kind.
+    pub const ALL: [SubjectKind; 11] = [
+        Self::Deployment,
+        Self::Server,
+        Self::User,
+        Self::Client,
+        Self::SipProxy,
+        Self::Route,
+        Self::Domain,
+        Self::Ldap,
+        Self::Voicemail,
+        Self::Calendar,
+        Self::Plugin,
+    ];
+
+    /// The kind as JSON writes it (`sip-proxy`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Deployment => "deployment",
+            Self::Server => "server",
+            Self::User => "user",
+            Self::Client => "client",
+            Self::SipProxy => "sip-proxy",
+            Self::Route => "route",
+            Self::Domain => "domain",
+            Self::Ldap => "ldap",
+            Self::Voicemail => "voicemail",
+            Self::Calendar => "calendar",
+            Self::Plugin => "plugin",
+        }
+    }
+}
+
+impl FromStr for SubjectKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| {
+            let known: Vec<&str> = Self::ALL.iter().map(|k| k.as_str()).collect();
+            format!("unknown subject kind `{s}`: expected one of {}", known.join(", "))
+        })
+    }
 }
 
 /// What a finding is about.
@@ -121,6 +178,7 @@ impl fmt::Display for Subject {
             SubjectKind::Ldap => "LDAP",
             SubjectKind::Voicemail => "voicemail",
             SubjectKind::Calendar => "calendar",
+            SubjectKind::Plugin => "plugin",
         };
         if self.name.is_empty() {
             f.write_str(kind)
@@ -221,5 +279,19 @@ impl Report {
                 .then_with(|| a.code.cmp(&b.code))
                 .then_with(|| a.subject.cmp(&b.subject))
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subject_kinds_read_back_as_json_writes_them() {
+        for kind in SubjectKind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+            assert_eq!(kind.as_str().parse::<SubjectKind>(), Ok(kind));
+        }
+        assert!("printer".parse::<SubjectKind>().is_err());
     }
 }

@@ -16,18 +16,18 @@ pub const RULES: &[RuleInfo] = &[
         checks: "A user's digest credential is blank on CUCM End User, SIP authentication is on, and no incoming ACL pattern covers the addresses of every client the user logs in from.",
         why: "CUPS hands CUPC the digest credential synced from CUCM at logon, and CUPC answers the SIP proxy's digest challenge with it. Blank, the challenge fails: Show Server Health says Presence: Invalid Credential although login worked.",
         fixes: &[
-            Fix {
-                action: "Set any (dummy) digest credential on CUCM Admin > User Management > End User.",
-                tradeoff: "Keeps SIP authentication: the secure fix.",
-            },
-            Fix {
-                action: "Add an incoming ACL pattern covering the users' CUPC machines (System > Security > Incoming ACL).",
-                tradeoff: "Less secure: every machine in that pattern reaches the proxy without a digest challenge.",
-            },
-            Fix {
-                action: "Set the SIP proxy's Authentication Module to off.",
-                tradeoff: "Least secure: turns SIP authentication off for everyone.",
-            },
+            Fix::new(
+                "Set any (dummy) digest credential on CUCM Admin > User Management > End User.",
+                "Keeps SIP authentication: the secure fix.",
+            ),
+            Fix::new(
+                "Add an incoming ACL pattern covering the users' CUPC machines (System > Security > Incoming ACL).",
+                "Less secure: every machine in that pattern reaches the proxy without a digest challenge.",
+            ),
+            Fix::new(
+                "Set the SIP proxy's Authentication Module to off.",
+                "Least secure: turns SIP authentication off for everyone.",
+            ),
         ],
         service: Some(Service::Presence),
     },
@@ -37,10 +37,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Security,
         checks: "An incoming ACL pattern is `all` or wider than a site subnet (shorter than /16 for IPv4, /48 for IPv6).",
         why: "Every address the pattern covers reaches the SIP proxy without a digest challenge.",
-        fixes: &[Fix {
-            action: "Narrow the pattern to the client subnets that need it, and fix digest credentials instead.",
-            tradeoff: "Users outside the narrowed pattern need a digest credential.",
-        }],
+        fixes: &[Fix::new(
+            "Narrow the pattern to the client subnets that need it, and fix digest credentials instead.",
+            "Users outside the narrowed pattern need a digest credential.",
+        )],
         service: None,
     },
     RuleInfo {
@@ -49,10 +49,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Security,
         checks: "The Cisco UP SIP Proxy Authentication Module service parameter is off.",
         why: "Presence then works without digest credentials, for anyone who can reach the proxy: the least secure way around Invalid Credential.",
-        fixes: &[Fix {
-            action: "Turn the authentication module on and give every user a digest credential.",
-            tradeoff: "Users with a blank credential fail until it is set (AUTH001).",
-        }],
+        fixes: &[Fix::new(
+            "Turn the authentication module on and give every user a digest credential.",
+            "Users with a blank credential fail until it is set (AUTH001).",
+        )],
         service: None,
     },
     RuleInfo {
@@ -61,10 +61,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "CUCM uses LDAP authentication on a port that follows referrals (389 or 636) while users control a desk phone from CUPC.",
         why: "CUPC authenticates to CTIManager with the user's own login; CTIManager checks it against LDAP and fails when LDAP answers with a referral (a CUCM bug). CUPC is the only application that uses end-user credentials with CTIManager, so only it breaks.",
-        fixes: &[Fix {
-            action: "Set the LDAP authentication port to 3268 (Global Catalog), then restart CTIManager.",
-            tradeoff: "The Global Catalog must hold every attribute authentication needs.",
-        }],
+        fixes: &[Fix::new(
+            "Set the LDAP authentication port to 3268 (Global Catalog), then restart CTIManager.",
+            "The Global Catalog must hold every attribute authentication needs.",
+        )],
         service: Some(Service::DeskPhone),
     },
     RuleInfo {
@@ -73,10 +73,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "CUCM uses LDAP authentication and a CUPS node cannot reach the LDAP server.",
         why: "CUPC logs in to CUPS, which authenticates against LDAP itself. With CUCM-LDAP and CUPS-CUCM open but CUPS-LDAP blocked, users sync to CUPS but cannot log in to CUPC.",
-        fixes: &[Fix {
-            action: "Open CUPS to the LDAP server (the access list or firewall between them).",
-            tradeoff: "One more path through the firewall.",
-        }],
+        fixes: &[Fix::new(
+            "Open CUPS to the LDAP server (the access list or firewall between them).",
+            "One more path through the firewall.",
+        )],
         service: Some(Service::Login),
     },
     RuleInfo {
@@ -85,10 +85,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "CUCM uses LDAP over SSL and the LDAP server's certificate was uploaded to CUCM but not to a CUPS node.",
         why: "CUPS authenticates CUPC logins against LDAP itself; without the certificate it cannot set up LDAPS, and logins fail.",
-        fixes: &[Fix {
-            action: "Upload the LDAP certificate to each CUPS node.",
-            tradeoff: "None beyond keeping it current on both.",
-        }],
+        fixes: &[Fix::new(
+            "Upload the LDAP certificate to each CUPS node.",
+            "None beyond keeping it current on both.",
+        )],
         service: Some(Service::Login),
     },
 ];

@@ -14,10 +14,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "CUPS connects to Exchange for calendar over something other than HTTPS.",
         why: "CUPS requires HTTPS (TLS) between CUPS and Exchange for calendar integration.",
-        fixes: &[Fix {
-            action: "Use HTTPS, with the Exchange certificate (or its CA) trusted on CUPS.",
-            tradeoff: "Certificates to issue and keep current (a self-signed one from makecert.exe will do for a lab).",
-        }],
+        fixes: &[Fix::new(
+            "Use HTTPS, with the Exchange certificate (or its CA) trusted on CUPS.",
+            "Certificates to issue and keep current (a self-signed one from makecert.exe will do for a lab).",
+        )],
         service: Some(Service::Calendar),
     },
     RuleInfo {
@@ -26,10 +26,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Warning,
         checks: "Exchange runs 2003 and 2007 in mixed mode.",
         why: "More likely than not it will not work with CUPS, because of WebDAV's limitations.",
-        fixes: &[Fix {
-            action: "Avoid mixed mode for the mailboxes CUPS reads.",
-            tradeoff: "A migration step.",
-        }],
+        fixes: &[Fix::new(
+            "Avoid mixed mode for the mailboxes CUPS reads.",
+            "A migration step.",
+        )],
         service: Some(Service::Calendar),
     },
     RuleInfo {
@@ -38,10 +38,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Warning,
         checks: "A firewall (Microsoft ISA server especially) sits between CUPS and Exchange.",
         why: "Firewalls, ISA in particular, interfere with the WebDAV traffic CUPS depends on.",
-        fixes: &[Fix {
-            action: "Avoid the firewall on the CUPS-Exchange path.",
-            tradeoff: "Network design change.",
-        }],
+        fixes: &[Fix::new(
+            "Avoid the firewall on the CUPS-Exchange path.",
+            "Network design change.",
+        )],
         service: Some(Service::Calendar),
     },
     RuleInfo {
@@ -50,10 +50,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Warning,
         checks: "A load balancer or traffic director sits between CUPS and Exchange.",
         why: "WebDAV subscriptions and notifications break when a load balancer sends requests to another server.",
-        fixes: &[Fix {
-            action: "Point CUPS at an Exchange server directly.",
-            tradeoff: "No load balancing for calendar traffic.",
-        }],
+        fixes: &[Fix::new(
+            "Point CUPS at an Exchange server directly.",
+            "No load balancing for calendar traffic.",
+        )],
         service: Some(Service::Calendar),
     },
     RuleInfo {
@@ -71,10 +71,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "The calendar Exchange server is Exchange 2010 or later (beyond the notes).",
         why: "CUPS of this era queries calendars over WebDAV, which Exchange 2010 removed; Microsoft recommends EWS.",
-        fixes: &[Fix {
-            action: "Use an EWS-based calendar integration (a later CUPS release).",
-            tradeoff: "An upgrade.",
-        }],
+        fixes: &[Fix::new(
+            "Use an EWS-based calendar integration (a later CUPS release).",
+            "An upgrade.",
+        )],
         service: Some(Service::Calendar),
     },
     RuleInfo {

@@ -8,6 +8,7 @@ mod code;
 pub mod engine;
 mod ldap;
 mod name;
+mod plugin;
 mod prs;
 pub mod registry;
 mod sip;

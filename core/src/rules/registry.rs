@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Code, auth, cal, ldap, name, prs, sip, tls, topo, vm};
+use super::{Code, auth, cal, ldap, name, plugin, prs, sip, tls, topo, vm};
 use crate::report::{Fix, Severity};
 
 /// The CUPC service a rule's finding breaks, as Show Server Health names them (SPEC D7).
@@ -66,8 +66,8 @@ pub struct RuleInfo {
     pub service: Option<Service>,
 }
 
-/// The families, in SPEC order.
-const FAMILIES: [&[RuleInfo]; 9] = [
+/// The families, in SPEC order, then the plugin host's.
+const FAMILIES: [&[RuleInfo]; 10] = [
     prs::RULES,
     auth::RULES,
     vm::RULES,
@@ -77,6 +77,7 @@ const FAMILIES: [&[RuleInfo]; 9] = [
     cal::RULES,
     topo::RULES,
     tls::RULES,
+    plugin::RULES,
 ];
 
 /// Every rule, in SPEC order.

@@ -19,10 +19,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Warning,
         checks: "The SIP proxy domain is not the DNS domain the CUPS nodes live in.",
         why: "The SIP domain is application-layer and need not match DNS, but in most deployments it has to: CUPC derives the presence address from it, and peers find the proxy through DNS records of the SIP domain. Matching them is strongly recommended.",
-        fixes: &[Fix {
-            action: "Make the proxy domain and the DNS domain the same.",
-            tradeoff: "Changes users' SIP URIs.",
-        }],
+        fixes: &[Fix::new(
+            "Make the proxy domain and the DNS domain the same.",
+            "Changes users' SIP URIs.",
+        )],
         service: Some(Service::Presence),
     },
     RuleInfo {
@@ -32,14 +32,14 @@ pub const RULES: &[RuleInfo] = &[
         checks: "A domain the deployment sends requests to matches no in-service static route and has no SIP SRV, NAPTR or address records.",
         why: "The proxy routes a foreign domain by static route, then by SRV records (RFC 3263), then by A records; with none of them the request is unroutable and dropped.",
         fixes: &[
-            Fix {
-                action: "Add a static route for the domain.",
-                tradeoff: "Maintained by hand when the peer moves.",
-            },
-            Fix {
-                action: "Publish (or ask the peer to publish) `_sip._tcp` SRV records.",
-                tradeoff: "Depends on DNS the peer controls.",
-            },
+            Fix::new(
+                "Add a static route for the domain.",
+                "Maintained by hand when the peer moves.",
+            ),
+            Fix::new(
+                "Publish (or ask the peer to publish) `_sip._tcp` SRV records.",
+                "Depends on DNS the peer controls.",
+            ),
         ],
         service: None,
     },
@@ -50,14 +50,11 @@ pub const RULES: &[RuleInfo] = &[
         checks: "A static route's next hop is a host name that the DNS data does not resolve.",
         why: "Static routes may name an FQHN or an IP; a name that does not resolve makes the route a dead end.",
         fixes: &[
-            Fix {
-                action: "Fix the DNS record of the next hop.",
-                tradeoff: "None.",
-            },
-            Fix {
-                action: "Use the next hop's IP address.",
-                tradeoff: "Renumbering the peer means editing the route.",
-            },
+            Fix::new("Fix the DNS record of the next hop.", "None."),
+            Fix::new(
+                "Use the next hop's IP address.",
+                "Renumbering the peer means editing the route.",
+            ),
         ],
         service: None,
     },
@@ -67,10 +64,7 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Warning,
         checks: "Two static routes share pattern, type and priority, and one of them is out of service or a block route.",
         why: "Leftovers from migrations: which one wins is not obvious to the next administrator, and a block route silently rejects what the other would carry.",
-        fixes: &[Fix {
-            action: "Remove the stale route.",
-            tradeoff: "None.",
-        }],
+        fixes: &[Fix::new("Remove the stale route.", "None.")],
         service: None,
     },
     RuleInfo {
@@ -79,10 +73,7 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "A domain static route's pattern matches the proxy's own SIP domain.",
         why: "Requests for the local domain should be handled locally; a route that matches it invites loops or sends local users' traffic away.",
-        fixes: &[Fix {
-            action: "Remove the route or narrow its pattern.",
-            tradeoff: "None.",
-        }],
+        fixes: &[Fix::new("Remove the route or narrow its pattern.", "None.")],
         service: Some(Service::Presence),
     },
     RuleInfo {
@@ -91,10 +82,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Info,
         checks: "The deployment describes no DNS at all.",
         why: "Without DNS, features may or may not work: CUPC 1.2.x presence works without resolving the presence FQHN, 7.0.x does not. Every client then needs a hosts file naming every node.",
-        fixes: &[Fix {
-            action: "Deploy DNS, or keep hosts files on every client.",
-            tradeoff: "Hosts files on every machine are hard to keep current.",
-        }],
+        fixes: &[Fix::new(
+            "Deploy DNS, or keep hosts files on every client.",
+            "Hosts files on every machine are hard to keep current.",
+        )],
         service: None,
     },
 ];

@@ -255,7 +255,8 @@ fn the_base_deployment_is_clean() {
 #[test]
 fn every_rule_fires_on_its_case_and_not_on_its_twin() {
     let cases = cases();
-    for code in Code::ALL {
+    // PLUGIN codes are about plugins, not deployments: the plugin host's tests trigger each.
+    for code in Code::ALL.iter().filter(|c| !c.as_str().starts_with("PLUGIN")) {
         assert!(cases.iter().any(|(c, _, _)| c == code), "no test case for {code}");
     }
     for (code, trigger, clean) in cases {

@@ -14,10 +14,10 @@ pub const RULES: &[RuleInfo] = &[RuleInfo {
     severity: Severity::Warning,
     checks: "The cipher suite between CUPS and Exchange uses (EC)DHE key exchange or TLS 1.3, so the D5 Wireshark recipe (the server's RSA key) cannot decrypt captures (beyond the notes).",
     why: "With RSA key exchange the server's private key decrypts the session; with (EC)DHE the session keys never cross the wire, so only a key log file can.",
-    fixes: &[Fix {
-        action: "Capture with a key log: set SSLKEYLOGFILE on the client side and give the file to Wireshark.",
-        tradeoff: "Needs control of a TLS endpoint's process.",
-    }],
+    fixes: &[Fix::new(
+        "Capture with a key log: set SSLKEYLOGFILE on the client side and give the file to Wireshark.",
+        "Needs control of a TLS endpoint's process.",
+    )],
     service: None,
 }];
 

@@ -14,10 +14,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "One server is both a CUCM and a CUPS node.",
         why: "CUPS is a standalone product: it requires its own server and cannot be co-resident with CUCM.",
-        fixes: &[Fix {
-            action: "Install CUPS on a separate server.",
-            tradeoff: "Another supported server.",
-        }],
+        fixes: &[Fix::new(
+            "Install CUPS on a separate server.",
+            "Another supported server.",
+        )],
         service: None,
     },
     RuleInfo {
@@ -26,10 +26,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "A user's home node or presence node is a server that is not a CUPS node.",
         why: "CUPC logs in to the home node after the first login and registers presence to the presence node: both must be CUPS nodes.",
-        fixes: &[Fix {
-            action: "Assign the user to a CUPS node.",
-            tradeoff: "Rebalances the CUPS nodes' load.",
-        }],
+        fixes: &[Fix::new(
+            "Assign the user to a CUPS node.",
+            "Rebalances the CUPS nodes' load.",
+        )],
         service: Some(Service::Login),
     },
     RuleInfo {
@@ -38,10 +38,7 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "A server, client or user named somewhere in the deployment does not exist in it.",
         why: "A reference to nothing is a typo or a leftover; whatever depends on it cannot be derived.",
-        fixes: &[Fix {
-            action: "Fix the reference or add what it names.",
-            tradeoff: "None.",
-        }],
+        fixes: &[Fix::new("Fix the reference or add what it names.", "None.")],
         service: None,
     },
 ];

@@ -16,14 +16,14 @@ pub const RULES: &[RuleInfo] = &[
         checks: "A voicemail profile uses IMAP over TCP 143 to an Exchange 2007 (or later) mailbox server on which plain-text LOGIN is not enabled.",
         why: "Exchange 2007 disables LOGIN on TCP 143 by default (it is available over SSL only), so CUPC shows Voicemail: Invalid username/password.",
         fixes: &[
-            Fix {
-                action: "Run `Set-IMAPSettings -LoginType 1` in the Exchange Management Shell and restart the IMAP4 service.",
-                tradeoff: "Passwords cross the network in plain text on 143.",
-            },
-            Fix {
-                action: "Point the profile to port 993 (IMAP over SSL).",
-                tradeoff: "CUPC must trust the Exchange certificate.",
-            },
+            Fix::new(
+                "Run `Set-IMAPSettings -LoginType 1` in the Exchange Management Shell and restart the IMAP4 service.",
+                "Passwords cross the network in plain text on 143.",
+            ),
+            Fix::new(
+                "Point the profile to port 993 (IMAP over SSL).",
+                "CUPC must trust the Exchange certificate.",
+            ),
         ],
         service: Some(Service::Voicemail),
     },
@@ -33,10 +33,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "The Microsoft Exchange IMAP4 service of a mailbox server is not set to Automatic and running.",
         why: "Exchange installs IMAP4 disabled; CUPC's voicemail cannot connect until it is started.",
-        fixes: &[Fix {
-            action: "Set the IMAP4 service's startup type to Automatic and start it.",
-            tradeoff: "One more service exposed on the mailbox server.",
-        }],
+        fixes: &[Fix::new(
+            "Set the IMAP4 service's startup type to Automatic and start it.",
+            "One more service exposed on the mailbox server.",
+        )],
         service: Some(Service::Voicemail),
     },
     RuleInfo {
@@ -45,10 +45,7 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "With Cisco Unity, a CUPC voicemail profile points to the Unity server instead of the Exchange server that stores the messages.",
         why: "Unity keeps voicemail in Exchange; CUPC must read it there. CUPS Admin calls the field \"Unity Server\", which misleads, especially in unified messaging where they are different servers.",
-        fixes: &[Fix {
-            action: "Point the profile to the Exchange mailbox server.",
-            tradeoff: "None.",
-        }],
+        fixes: &[Fix::new("Point the profile to the Exchange mailbox server.", "None.")],
         service: Some(Service::Voicemail),
     },
     RuleInfo {
@@ -57,10 +54,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Error,
         checks: "There are more Exchange mailbox servers than CUPC voicemail profiles pointing to them.",
         why: "CUPC does not follow IMAP referrals: users whose mailbox lives on a server without a profile get no voicemail.",
-        fixes: &[Fix {
-            action: "Enable IMAP on each mailbox server and create one profile for each.",
-            tradeoff: "More profiles to assign and keep current.",
-        }],
+        fixes: &[Fix::new(
+            "Enable IMAP on each mailbox server and create one profile for each.",
+            "More profiles to assign and keep current.",
+        )],
         service: Some(Service::Voicemail),
     },
     RuleInfo {
@@ -69,10 +66,10 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Info,
         checks: "Voicemail is on Cisco Unity Connection.",
         why: "CUPC logs in to Unity Connection's IMAP with the user's Web Application Password, not the voicemail PIN; resetting the PIN does not fix a failed login.",
-        fixes: &[Fix {
-            action: "Reset the user's Web Application Password when voicemail login fails.",
-            tradeoff: "The user must learn a new password.",
-        }],
+        fixes: &[Fix::new(
+            "Reset the user's Web Application Password when voicemail login fails.",
+            "The user must learn a new password.",
+        )],
         service: Some(Service::Voicemail),
     },
     RuleInfo {
@@ -82,14 +79,11 @@ pub const RULES: &[RuleInfo] = &[
         checks: "A captured IMAP `CAPABILITY` line contains `LOGINDISABLED` on port 143.",
         why: "The server refuses plain-text LOGIN on that port: CUPC's voicemail login will fail there.",
         fixes: &[
-            Fix {
-                action: "Run `Set-IMAPSettings -LoginType 1` and restart IMAP.",
-                tradeoff: "Passwords cross the network in plain text.",
-            },
-            Fix {
-                action: "Use port 993 (SSL).",
-                tradeoff: "CUPC must trust the certificate.",
-            },
+            Fix::new(
+                "Run `Set-IMAPSettings -LoginType 1` and restart IMAP.",
+                "Passwords cross the network in plain text.",
+            ),
+            Fix::new("Use port 993 (SSL).", "CUPC must trust the certificate."),
         ],
         service: Some(Service::Voicemail),
     },

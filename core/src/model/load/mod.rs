@@ -126,6 +126,9 @@ impl Deployment {
         for (i, fact) in self.reachability.iter_mut().enumerate() {
             fact.location = at(Path::default().key("reachability").index(i));
         }
+        for (i, plugin) in self.plugins.iter_mut().enumerate() {
+            plugin.location = at(Path::default().key("plugins").index(i));
+        }
     }
 }
 

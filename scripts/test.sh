@@ -32,5 +32,8 @@ fi
 # nextest does not run doc tests.
 cargo test --workspace --doc --locked
 
+step "Python package (pip install ./bindings-python, pytest, mypy --strict, stubtest)"
+bash bindings-python/test.sh
+
 step "benchmarks run once each in test mode (no timing asserted)"
 cargo test --workspace --bench '*' --locked

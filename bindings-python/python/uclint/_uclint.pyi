@@ -1,0 +1,624 @@
+"""Type stubs of the native module ``uclint._uclint`` (re-exported by ``uclint``)."""
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Literal, Optional, Union, final
+
+__all__ = [
+    "__version__",
+    "PROXY_DOMAIN_NOT_SET",
+    "Error",
+    "ParseError",
+    "DanglingReferenceError",
+    "UriError",
+    "NotFoundError",
+    "IoError",
+    "Deployment",
+    "Server",
+    "Client",
+    "User",
+    "PresenceAddress",
+    "Resolution",
+    "Attempt",
+    "Routing",
+    "Target",
+    "Step",
+    "Report",
+    "Finding",
+    "Fix",
+    "Subject",
+    "Location",
+    "Skipped",
+    "Summary",
+    "Problem",
+    "Health",
+    "ServiceHealth",
+    "Rule",
+    "presence_address",
+    "presence_addresses",
+    "resolve",
+    "route",
+    "check",
+    "health",
+    "rules",
+    "explain",
+]
+
+__version__: str
+PROXY_DOMAIN_NOT_SET: str
+
+_Severity = Literal["error", "warning", "security", "info"]
+_Method = Literal["ip", "as-configured", "appended"]
+_Verdict = Literal["usable", "unusable", "unresolved"]
+_Decision = Literal["local", "static", "dns", "blocked", "unroutable"]
+_Transport = Literal["udp", "tcp", "tls"]
+_Origin = Literal["static-route", "srv", "address", "literal"]
+_ServiceName = Literal["login", "presence", "desk-phone", "voicemail", "directory", "calendar"]
+_Status = Literal["ok", "warning", "failing", "not-configured"]
+_ProblemKind = Literal[
+    "syntax",
+    "type",
+    "unknown-key",
+    "missing-key",
+    "dangling-reference",
+    "duplicate",
+    "file",
+    "dns",
+    "empty",
+]
+_SubjectKind = Literal[
+    "deployment",
+    "server",
+    "user",
+    "client",
+    "sip-proxy",
+    "route",
+    "domain",
+    "ldap",
+    "voicemail",
+    "calendar",
+]
+_PresenceInput = Union[
+    tuple[str, Optional[str]],
+    tuple[str, Optional[str], Optional[str]],
+]
+
+# --- Errors ----------------------------------------------------------------------------------
+
+class Error(Exception):
+    """Base class of every error uclint raises."""
+
+class ParseError(Error):
+    """A deployment that does not parse: syntax, unknown keys, invalid values, duplicates."""
+
+    file: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+    problems: tuple[Problem, ...]
+
+class DanglingReferenceError(Error):
+    """A deployment that refers to a server, client or user it does not hold (strict loading)."""
+
+    file: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+    problems: tuple[Problem, ...]
+
+class IoError(Error):
+    """A deployment file, or a file it refers to, that cannot be read."""
+
+    file: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+    problems: tuple[Problem, ...]
+
+class UriError(Error):
+    """A SIP, SIPS or tel URI that does not parse."""
+
+    uri: str
+    offset: int
+    found: Optional[str]
+    expected: str
+
+class NotFoundError(Error):
+    """A client profile, user, node or rule code the deployment or the registry does not hold."""
+
+# --- Locations and load problems -------------------------------------------------------------
+
+@final
+class Location:
+    """Where something was written: file, line and column (1-based)."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Problem:
+    """One problem that stopped a deployment from loading."""
+
+    @property
+    def kind(self) -> _ProblemKind: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def help(self) -> Optional[str]: ...
+    @property
+    def location(self) -> Optional[Location]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+# --- The deployment --------------------------------------------------------------------------
+
+@final
+class Server:
+    """One server of the deployment."""
+
+    @property
+    def node_name(self) -> str: ...
+    @property
+    def hostname(self) -> str: ...
+    @property
+    def domain(self) -> Optional[str]: ...
+    @property
+    def addresses(self) -> tuple[str, ...]: ...
+    @property
+    def roles(self) -> tuple[str, ...]: ...
+    @property
+    def version(self) -> Optional[str]: ...
+    @property
+    def location(self) -> Optional[Location]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Client:
+    """One client profile of the deployment (CUPC, IP phones, Attendant Console...)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def version(self) -> Optional[str]: ...
+    @property
+    def dns_suffixes(self) -> tuple[str, ...]: ...
+    @property
+    def addresses(self) -> tuple[str, ...]: ...
+    @property
+    def on_corporate_network(self) -> bool: ...
+    @property
+    def location(self) -> Optional[Location]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class User:
+    """One end user of the deployment (written inline or a row of the users CSV)."""
+
+    @property
+    def cucm_id(self) -> str: ...
+    @property
+    def ldap_id(self) -> Optional[str]: ...
+    @property
+    def first_name(self) -> Optional[str]: ...
+    @property
+    def last_name(self) -> Optional[str]: ...
+    @property
+    def telephone_number(self) -> Optional[str]: ...
+    @property
+    def digest_credential(self) -> bool: ...
+    @property
+    def home_node(self) -> Optional[str]: ...
+    @property
+    def presence_node(self) -> Optional[str]: ...
+    @property
+    def desk_phone_control(self) -> bool: ...
+    @property
+    def clients(self) -> tuple[str, ...]: ...
+    @property
+    def location(self) -> Optional[Location]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Deployment:
+    """A loaded deployment. Immutable: share one between threads freely."""
+
+    @staticmethod
+    def load(
+        path: Union[str, os.PathLike[str]],
+        *,
+        format: Optional[Literal["toml", "json", "yaml", "yml"]] = None,
+        strict: bool = False,
+    ) -> Deployment: ...
+    @staticmethod
+    def from_toml(
+        text: str,
+        *,
+        name: str = "<string>",
+        files: Optional[dict[str, str]] = None,
+        strict: bool = False,
+    ) -> Deployment: ...
+    @staticmethod
+    def from_json(
+        text: str,
+        *,
+        name: str = "<string>",
+        files: Optional[dict[str, str]] = None,
+        strict: bool = False,
+    ) -> Deployment: ...
+    @staticmethod
+    def from_yaml(
+        text: str,
+        *,
+        name: str = "<string>",
+        files: Optional[dict[str, str]] = None,
+        strict: bool = False,
+    ) -> Deployment: ...
+    @staticmethod
+    def from_dict(
+        mapping: object,
+        *,
+        name: str = "<dict>",
+        files: Optional[dict[str, str]] = None,
+        strict: bool = False,
+    ) -> Deployment: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def domain(self) -> Optional[str]: ...
+    @property
+    def proxy_domain(self) -> Optional[str]: ...
+    @property
+    def has_dns(self) -> bool: ...
+    @property
+    def servers(self) -> tuple[Server, ...]: ...
+    @property
+    def clients(self) -> tuple[Client, ...]: ...
+    @property
+    def users(self) -> tuple[User, ...]: ...
+    @property
+    def references(self) -> tuple[Problem, ...]: ...
+    def server(self, node_name: str) -> Server: ...
+    def user(self, cucm_id: str) -> User: ...
+    def client(self, id: str) -> Client: ...
+
+# --- D1 presence address ---------------------------------------------------------------------
+
+@final
+class PresenceAddress:
+    """D1's answer: address, registration URI, method, verdict, rule codes and steps."""
+
+    @property
+    def node(self) -> str: ...
+    @property
+    def domain(self) -> Optional[str]: ...
+    @property
+    def effective_domain(self) -> str: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def uri(self) -> Optional[str]: ...
+    @property
+    def method(self) -> _Method: ...
+    @property
+    def verdict(self) -> _Verdict: ...
+    @property
+    def usable(self) -> bool: ...
+    @property
+    def codes(self) -> tuple[str, ...]: ...
+    @property
+    def steps(self) -> tuple[str, ...]: ...
+    @property
+    def resolved_addresses(self) -> tuple[str, ...]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def presence_address(
+    node: str,
+    domain: Optional[str] = None,
+    user: Optional[str] = None,
+    *,
+    deployment: Optional[Deployment] = None,
+) -> PresenceAddress:
+    """Derive the presence address CUPC registers to (SPEC D1)."""
+
+def presence_addresses(
+    pairs: Iterable[_PresenceInput],
+    *,
+    deployment: Optional[Deployment] = None,
+) -> list[PresenceAddress]:
+    """D1 for many (node, domain) or (node, domain, user) tuples, in order, GIL released."""
+
+# --- D2 name resolution ----------------------------------------------------------------------
+
+@final
+class Attempt:
+    """One query the client makes: the name asked for, where, and what came back."""
+
+    @property
+    def query(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def result(self) -> str: ...
+    @property
+    def status(
+        self,
+    ) -> Literal[
+        "found",
+        "not-in-hosts-file",
+        "nx-domain",
+        "no-data",
+        "timeout",
+        "refused",
+        "failed",
+        "invalid-name",
+    ]: ...
+    @property
+    def addresses(self) -> tuple[str, ...]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Resolution:
+    """D2's answer: the first address found (or none), and every attempt in order."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def client(self) -> str: ...
+    @property
+    def address(self) -> Optional[str]: ...
+    @property
+    def resolved(self) -> bool: ...
+    @property
+    def attempts(self) -> tuple[Attempt, ...]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def resolve(deployment: Deployment, name: str, client: str) -> Resolution:
+    """Resolve a name as one client profile does (SPEC D2)."""
+
+# --- D4 SIP routing --------------------------------------------------------------------------
+
+@final
+class Target:
+    """One next hop, in the order the proxy tries them."""
+
+    @property
+    def host(self) -> str: ...
+    @property
+    def address(self) -> Optional[str]: ...
+    @property
+    def addresses(self) -> tuple[str, ...]: ...
+    @property
+    def port(self) -> int: ...
+    @property
+    def transport(self) -> _Transport: ...
+    @property
+    def priority(self) -> int: ...
+    @property
+    def weight(self) -> int: ...
+    @property
+    def share(self) -> float: ...
+    @property
+    def origin(self) -> _Origin: ...
+    @property
+    def origin_name(self) -> Optional[str]: ...
+    @property
+    def route_index(self) -> Optional[int]: ...
+    @property
+    def fallback(self) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Step:
+    """One step of the routing trace: what was tried and what it found."""
+
+    @property
+    def tried(self) -> str: ...
+    @property
+    def found(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Routing:
+    """D4's answer: the decision, the next hops in order, the trace and the rule codes."""
+
+    @property
+    def uri(self) -> str: ...
+    @property
+    def decision(self) -> _Decision: ...
+    @property
+    def targets(self) -> tuple[Target, ...]: ...
+    @property
+    def trace(self) -> tuple[Step, ...]: ...
+    @property
+    def codes(self) -> tuple[str, ...]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def route(deployment: Deployment, uri: str, seed: Optional[int] = None) -> Routing:
+    """Route a request URI as the deployment's SIP proxy would (SPEC D4)."""
+
+# --- Diagnostics -----------------------------------------------------------------------------
+
+@final
+class Fix:
+    """One way to fix a finding, with what it costs."""
+
+    @property
+    def action(self) -> str: ...
+    @property
+    def tradeoff(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Subject:
+    """What a finding is about: a kind and a name."""
+
+    @property
+    def kind(self) -> _SubjectKind: ...
+    @property
+    def name(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Finding:
+    """One finding: code, severity, message, subject, location and fixes."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> _Severity: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def subject(self) -> Subject: ...
+    @property
+    def location(self) -> Optional[Location]: ...
+    @property
+    def fixes(self) -> tuple[Fix, ...]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Skipped:
+    """A rule that stayed silent because the deployment does not give what it needs."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Summary:
+    """Counts of findings by severity."""
+
+    @property
+    def error(self) -> int: ...
+    @property
+    def warning(self) -> int: ...
+    @property
+    def security(self) -> int: ...
+    @property
+    def info(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Report:
+    """Everything one check found: findings in a stable order, and the rules that stayed silent."""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+    @property
+    def skipped(self) -> tuple[Skipped, ...]: ...
+    @property
+    def summary(self) -> Summary: ...
+    def fails_at(self, severity: _Severity) -> bool: ...
+    def to_json(self) -> str: ...
+    def to_sarif(self) -> str: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Finding]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def check(
+    deployment: Deployment,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> Report:
+    """Run every rule of SPEC section 3 over the deployment, like ``uclint check``."""
+
+# --- D7 Show Server Health -------------------------------------------------------------------
+
+@final
+class ServiceHealth:
+    """One line of Show Server Health: a service, its status, and why."""
+
+    @property
+    def service(self) -> _ServiceName: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def status(self) -> _Status: ...
+    @property
+    def codes(self) -> tuple[str, ...]: ...
+    @property
+    def reason(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Health:
+    """Show Server Health for one user on one client: each service in CUPC's order."""
+
+    @property
+    def user(self) -> str: ...
+    @property
+    def client(self) -> str: ...
+    @property
+    def services(self) -> tuple[ServiceHealth, ...]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def health(
+    deployment: Deployment,
+    user: str,
+    client: str,
+    *,
+    report: Optional[Report] = None,
+) -> Health:
+    """Predict CUPC's Show Server Health for one user on one client (SPEC D7)."""
+
+# --- The rule registry -----------------------------------------------------------------------
+
+@final
+class Rule:
+    """One rule of SPEC section 3, as ``uclint rules`` lists it."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def severity(self) -> _Severity: ...
+    @property
+    def checks(self) -> str: ...
+    @property
+    def why(self) -> str: ...
+    @property
+    def fixes(self) -> tuple[Fix, ...]: ...
+    @property
+    def service(self) -> Optional[_ServiceName]: ...
+    @property
+    def page(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def rules() -> list[Rule]:
+    """Every rule, in SPEC order (as ``uclint rules``)."""
+
+def explain(code: str) -> str:
+    """One rule's page in Markdown, the same text as ``uclint explain CODE``."""

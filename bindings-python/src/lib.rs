@@ -1,0 +1,61 @@
+//! The `uclint` Python package's native module, `uclint._uclint`: conversions only, every answer
+//! comes from `uclint-core`. The pure-Python package `uclint` re-exports it.
+//!
+//! Every class is immutable (`frozen`) and compares by value; a `Deployment` may be shared
+//! between threads, and the long calls (loading, `check`, `health`, batches) release the GIL.
+
+mod deployment;
+mod errors;
+mod health;
+mod model;
+mod presence;
+mod report;
+mod resolve;
+mod route;
+mod rules;
+mod value;
+
+use pyo3::prelude::*;
+
+/// The native module.
+#[pymodule]
+fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add(
+        "PROXY_DOMAIN_NOT_SET",
+        uclint_core::derive::presence::PROXY_DOMAIN_NOT_SET,
+    )?;
+    errors::register(m)?;
+
+    m.add_class::<deployment::Deployment>()?;
+    m.add_class::<model::Server>()?;
+    m.add_class::<model::Client>()?;
+    m.add_class::<model::User>()?;
+    m.add_class::<presence::PresenceAddress>()?;
+    m.add_class::<resolve::Resolution>()?;
+    m.add_class::<resolve::Attempt>()?;
+    m.add_class::<route::Routing>()?;
+    m.add_class::<route::Target>()?;
+    m.add_class::<route::Step>()?;
+    m.add_class::<report::Report>()?;
+    m.add_class::<report::Finding>()?;
+    m.add_class::<report::Fix>()?;
+    m.add_class::<report::Subject>()?;
+    m.add_class::<report::Location>()?;
+    m.add_class::<report::Skipped>()?;
+    m.add_class::<report::Summary>()?;
+    m.add_class::<report::Problem>()?;
+    m.add_class::<health::Health>()?;
+    m.add_class::<health::ServiceHealth>()?;
+    m.add_class::<rules::Rule>()?;
+
+    m.add_function(wrap_pyfunction!(presence::presence_address, m)?)?;
+    m.add_function(wrap_pyfunction!(presence::presence_addresses, m)?)?;
+    m.add_function(wrap_pyfunction!(resolve::resolve, m)?)?;
+    m.add_function(wrap_pyfunction!(route::route, m)?)?;
+    m.add_function(wrap_pyfunction!(report::check, m)?)?;
+    m.add_function(wrap_pyfunction!(health::health, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::rules, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::explain, m)?)?;
+    Ok(())
+}

@@ -35,5 +35,8 @@ cargo test --workspace --doc --locked
 step "Python package (pip install ./bindings-python, pytest, mypy --strict, stubtest)"
 bash bindings-python/test.sh
 
+step "wasm package and the web page in Chromium"
+bash bindings-wasm/test.sh
+
 step "benchmarks run once each in test mode (no timing asserted)"
 cargo test --workspace --bench '*' --locked

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Builds the web page's wasm package: bindings-wasm/www/dist/uclint_wasm{.js,.d.ts,_bg.wasm}
+# (wasm-bindgen --target web), shrunk by wasm-opt when npm's binaryen is at hand, plus the
+# bundled example the page offers to load.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '==> %s\n' "$*"; }
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+# The wasm-bindgen CLI must be the exact version of the wasm-bindgen crate in Cargo.lock.
+version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+[ -n "$version" ] || { echo "error: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+tools="$PWD/target/tools"
+bindgen="$tools/bin/wasm-bindgen"
+if [ ! -x "$bindgen" ] || [ "$("$bindgen" --version 2>/dev/null)" != "wasm-bindgen $version" ]; then
+  say "installing wasm-bindgen-cli $version into target/tools"
+  if ! cargo install wasm-bindgen-cli --version "$version" --locked --root "$tools" --force; then
+    # Its Cargo.lock can name a dependency version the registry no longer serves (yanked);
+    # then resolve afresh: the CLI itself is still exactly $version.
+    echo "note: the --locked install failed; installing wasm-bindgen-cli $version with fresh dependency resolution" >&2
+    cargo install wasm-bindgen-cli --version "$version" --root "$tools" --force
+  fi
+fi
+
+say "cargo build -p uclint-wasm (wasm32-unknown-unknown, release)"
+cargo build -p uclint-wasm --target wasm32-unknown-unknown --release --locked
+
+out=bindings-wasm/www/dist
+say "wasm-bindgen --target web --out-dir $out"
+rm -rf "$out"
+"$bindgen" --target web --out-dir "$out" target/wasm32-unknown-unknown/release/uclint_wasm.wasm
+
+# wasm-opt from npm's binaryen (pinned in www-tests/package-lock.json); skipped without npm.
+wasm="$out/uclint_wasm_bg.wasm"
+opt=bindings-wasm/www-tests/node_modules/.bin/wasm-opt
+if [ ! -x "$opt" ] && command -v npm >/dev/null; then
+  say "npm ci (binaryen's wasm-opt, playwright-core)"
+  (cd bindings-wasm/www-tests && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ -x "$opt" ]; then
+  say "wasm-opt -Oz"
+  before=$(wc -c <"$wasm")
+  "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-multivalue --enable-reference-types "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+  echo "wasm-opt: $before -> $(wc -c <"$wasm") bytes"
+else
+  echo "note: wasm-opt not available (npm missing): the wasm is not shrunk" >&2
+fi
+
+# The example the page's "Load the ACME example" button opens.
+mkdir -p "$out/examples"
+cp examples/acme.toml examples/acme-users.csv examples/acme.zone "$out/examples/"
+
+raw=$(wc -c <"$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+say "$wasm: $raw bytes raw, $gz bytes gzipped"

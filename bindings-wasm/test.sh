@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test of the wasm binding and the web page: the build, the exported API under Node
+# (wasm-bindgen-test) and the page in Debian's Chromium (playwright-core). Screenshots of each
+# calculator land in target/screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "build the wasm package (bindings-wasm/build.sh)"
+bash bindings-wasm/build.sh
+
+step "lints for the browser target (clippy, wasm32-unknown-unknown)"
+cargo clippy -p uclint-wasm --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "the exported API under Node (wasm-bindgen-test)"
+command -v node >/dev/null || { echo "error: node is needed: apt-get install -y nodejs" >&2; exit 1; }
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="$PWD/target/tools/bin/wasm-bindgen-test-runner" \
+  cargo test -p uclint-wasm --target wasm32-unknown-unknown --locked
+
+step "the page in Chromium (playwright-core, node --test)"
+if [ ! -x /usr/bin/chromium ]; then
+  echo "error: the browser tests drive Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium" >&2
+  exit 1
+fi
+# The CLI's own JSON for the bundled example: the checker on the page must find the same codes.
+cargo build -q -p uclint-cli --locked
+mkdir -p target/www-tests
+status=0
+target/debug/uclint check examples/acme.toml --format json >target/www-tests/acme-check.json || status=$?
+# 1: the example has errors (that is its point); 2 or more: the CLI failed.
+[ "$status" -le 1 ] || { echo "error: uclint check failed with status $status" >&2; exit 1; }
+(cd bindings-wasm/www-tests && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+UCLINT_CHECK_JSON="$PWD/target/www-tests/acme-check.json" UCLINT_CLI="$PWD/target/debug/uclint" \
+  node --test bindings-wasm/www-tests/page.test.mjs

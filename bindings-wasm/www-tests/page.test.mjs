@@ -1,0 +1,396 @@
+// The uclint page in a real browser, used as a person would: Debian's Chromium, driven by
+// playwright-core, against bindings-wasm/www served from 127.0.0.1 by this file.
+//
+// Run by bindings-wasm/test.sh (after build.sh): `node --test bindings-wasm/www-tests/page.test.mjs`.
+// UCLINT_CHECK_JSON: `uclint check examples/acme.toml --format json`; UCLINT_CLI: the uclint binary.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { basename, dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(HERE, '..', '..');
+const WWW = join(REPO, 'bindings-wasm', 'www');
+const SHOTS = join(REPO, 'target', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const EXAMPLES = ['acme.toml', 'acme-users.csv', 'acme.zone'].map((name) => join(REPO, 'examples', name));
+const CLI = process.env.UCLINT_CLI || join(REPO, 'target', 'debug', 'uclint');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.ts': 'text/plain; charset=utf-8',
+  '.toml': 'text/plain; charset=utf-8',
+  '.csv': 'text/plain; charset=utf-8',
+  '.zone': 'text/plain; charset=utf-8',
+};
+
+let server;
+let base;
+let browser;
+
+/** Serve bindings-wasm/www (GET only, nothing outside it) on 127.0.0.1 at a free port. */
+function serve() {
+  return new Promise((ready) => {
+    server = createServer((request, response) => {
+      const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
+      const file = normalize(join(WWW, path.endsWith('/') ? `${path}index.html` : path));
+      if (request.method !== 'GET' || !(file === WWW || file.startsWith(WWW + sep)) || !existsSync(file)) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      response.writeHead(200, { 'content-type': MIME[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      response.end(readFileSync(file));
+    });
+    server.listen(0, '127.0.0.1', () => {
+      base = `http://127.0.0.1:${server.address().port}`;
+      ready();
+    });
+  });
+}
+
+before(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`the browser tests drive Debian's Chromium at ${CHROMIUM}, which is missing: apt-get install -y chromium`);
+  }
+  assert.ok(existsSync(join(WWW, 'dist', 'uclint_wasm_bg.wasm')), 'bindings-wasm/www/dist is missing: run bindings-wasm/build.sh first');
+  mkdirSync(SHOTS, { recursive: true });
+  await serve();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/**
+ * A fresh page at `hash`, ready (wasm loaded), recording console errors and every request.
+ * `done()` asserts none of either went wrong.
+ */
+async function open(hash, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  await page.goto(`${base}/${hash}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  page.done = async () => {
+    const foreign = requests.filter((url) => !url.startsWith(`${base}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    assert.deepEqual(foreign, [], 'requests to anything but 127.0.0.1');
+    assert.deepEqual(problems, [], 'console errors');
+    await context.close();
+  };
+  return page;
+}
+
+/** Wait until the text of `selector` satisfies `want` (a string to contain, or a predicate). */
+async function until(page, selector, want, timeout = 5000) {
+  const start = Date.now();
+  let text = null;
+  for (;;) {
+    text = await page.locator(selector).first().textContent({ timeout }).catch(() => null);
+    if (text !== null && (typeof want === 'function' ? want(text) : text.includes(want))) return text;
+    if (Date.now() - start > timeout) {
+      assert.fail(`${selector}: waited for ${want}, last saw ${JSON.stringify(text)}`);
+    }
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Clear a field and type `text` into it key by key. */
+async function type(page, selector, text) {
+  const field = page.locator(selector);
+  await field.fill('');
+  await field.pressSequentially(text, { delay: 5 });
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Every finding's code in the checker's results. */
+async function pageCodes(page) {
+  return page.locator('#check-result .finding').evaluateAll((items) => items.map((item) => item.dataset.code));
+}
+
+// SPEC D1 golden cases: [Proxy.Domain, Presence.Primary.Address, presence address, verdict].
+const GOLDEN = [
+  ['cisco.com', 'cup1', 'cup1.cisco.com', 'usable'],
+  ['cisco.com', 'cup1.cisco.com', 'cup1.cisco.com', 'usable'],
+  ['cisco.com', '10.11.12.13', '10.11.12.13', 'usable'],
+  ['10.11.12.13', '10.11.12.13', '10.11.12.13', 'usable'],
+  ['10.11.12.13', 'cup1', 'cup1.10.11.12.13', 'unusable'],
+  ['10.11.12.13', 'cup1.cisco.com', 'cup1.cisco.com.10.11.12.13', 'unusable'],
+  ['PROXY_DOMAIN_NOT_SET', 'cup1.cisco.com', 'cup1.cisco.com.PROXY_DOMAIN_NOT_SET', 'unusable'],
+  ['CISCO.COM', 'cup1.cisco.com', 'cup1.cisco.com.CISCO.COM', 'unusable'],
+];
+
+test('presence address: typing, the eight golden cases through their presets, rule links', async () => {
+  const page = await open('#presence');
+  await type(page, '#presence-node', 'cups-1');
+  await type(page, '#presence-domain', 'acme.com');
+  await type(page, '#presence-user', 'jdoe');
+  await until(page, '#presence-result [data-field="address"]', (t) => t === 'cups-1.acme.com');
+  await until(page, '#presence-result [data-field="uri"]', 'jdoe@cups-1.acme.com');
+  await until(page, '#presence-result [data-field="method"]', 'appended');
+  await type(page, '#presence-user', '');
+
+  for (const [i, [domain, node, address, verdict]] of GOLDEN.entries()) {
+    const button = page.locator('#presence-presets tbody tr').nth(i).locator('button');
+    // Every other case by keyboard: focus the button and press Enter.
+    if (i % 2 === 0) await button.click();
+    else {
+      await button.focus();
+      await page.keyboard.press('Enter');
+    }
+    assert.equal(await page.inputValue('#presence-node'), node);
+    assert.equal(await page.inputValue('#presence-domain'), domain);
+    // The first step names the inputs the answer is for.
+    await until(page, '#presence-result .steps li', (t) => t.includes(`is ${node};`) && t.includes(domain));
+    await until(page, '#presence-result [data-field="address"]', (t) => t === address);
+    assert.equal(await page.textContent('#presence-result [data-field="verdict"]'), verdict, `case ${i + 1}`);
+    if (i === 7) {
+      const codes = await page.locator('#presence-result [data-field="codes"] a').allTextContents();
+      assert.deepEqual(codes, ['PRS001', 'PRS004']);
+    }
+  }
+  await shot(page, 'presence');
+
+  // A rule code links to its page, rendered in the page.
+  await page.locator('#presence-result a.code', { hasText: 'PRS004' }).click();
+  await until(page, '#view-rule h1', 'PRS004');
+  assert.equal(new URL(page.url()).hash, '#rule/PRS004');
+  await until(page, '#view-rule', 'Fixes');
+  await page.goBack();
+  await until(page, '#presence-result [data-field="address"]', 'CISCO.COM');
+
+  // The navigation works from the keyboard.
+  await page.locator('nav a[href="#route"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#view-route', { state: 'visible' });
+  assert.equal(await page.isVisible('#view-presence'), false);
+  assert.equal(new URL(page.url()).hash, '#route');
+  await page.done();
+});
+
+test('presence address at phone width: no sideways scrolling', async () => {
+  const page = await open('#presence', { width: 390, height: 844 });
+  await page.locator('#presence-presets button').nth(5).click();
+  await until(page, '#presence-result [data-field="address"]', 'cup1.cisco.com.10.11.12.13');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+  await shot(page, 'presence-phone');
+  await page.done();
+});
+
+test('name resolution: hosts file, suffixes in order, records', async () => {
+  const page = await open('#resolve');
+  await type(page, '#resolve-suffixes', 'isp.com acme.com');
+  await type(page, '#resolve-name', 'cups-1');
+  await until(page, '#resolve-result [data-field="address"]', (t) => t === '10.1.1.20');
+  const queries = await page.locator('#resolve-result table.attempts tbody tr td:nth-child(2)').allTextContents();
+  assert.deepEqual(queries, ['cups-1', 'cups-1.isp.com.', 'cups-1.acme.com.']);
+  await until(page, '#resolve-result table.attempts', 'no such name (NXDOMAIN)');
+
+  // A hosts entry wins over DNS.
+  await page.locator('#resolve-hosts').fill('');
+  await page.locator('#resolve-hosts').pressSequentially('10.9.9.9 tftp.acme.com', { delay: 5 });
+  await type(page, '#resolve-name', 'tftp');
+  await until(page, '#resolve-result [data-field="address"]', (t) => t === '10.9.9.9');
+  await until(page, '#resolve-result table.attempts', 'hosts file');
+
+  // Not resolvable: every attempt listed.
+  await type(page, '#resolve-name', 'nowhere');
+  await until(page, '#resolve-result [data-field="address"]', 'not resolvable');
+  await type(page, '#resolve-name', 'cups-1');
+  await until(page, '#resolve-result [data-field="address"]', '10.1.1.20');
+  await shot(page, 'resolve');
+
+  // A broken record line is pointed at.
+  await page.locator('#resolve-records').fill('$TTL 3600\ncups-1.acme.com. IN A not-an-address\n');
+  const error = await until(page, '#resolve-result .error', 'records');
+  assert.match(error, /records:2/);
+  assert.equal(await page.getAttribute('#resolve-result .error', 'data-error-code'), 'parse');
+  await page.done();
+});
+
+test('SIP route tracer: static, local, DNS, blocked, unroutable and a bad URI', async () => {
+  const page = await open('#route');
+  await until(page, '#route-result [data-field="decision"]', 'static');
+  const hosts = await page.locator('#route-result table.targets tbody tr td:nth-child(2)').allTextContents();
+  assert.deepEqual(hosts, ['sip.partner.com', '192.0.2.11']);
+  await until(page, '#route-result [data-field="trace"]', 'static');
+  await shot(page, 'route');
+
+  await type(page, '#route-uri', 'sip:bob@acme.com');
+  await until(page, '#route-result [data-field="decision"]', 'local');
+  await type(page, '#route-uri', 'sip:carol@example.net');
+  await until(page, '#route-result [data-field="decision"]', 'dns');
+  await until(page, '#route-result table.targets', 'sip.example.net');
+  await until(page, '#route-result table.targets', '198.51.100.7');
+  await type(page, '#route-uri', 'sip:dave@nowhere.invalid');
+  await until(page, '#route-result [data-field="decision"]', 'unroutable');
+  await until(page, '#route-result [data-field="codes"]', 'SIP002');
+
+  // A new block route, typed in, rejects the domain.
+  await page.click('#route-add');
+  const row = page.locator('#route-routes tbody tr').last();
+  await row.locator('[name="pattern"]').pressSequentially('.invalid.nowhere.*', { delay: 5 });
+  await row.locator('[name="block"]').check();
+  await until(page, '#route-result [data-field="decision"]', 'blocked');
+  // Removing it brings back the old answer.
+  await row.locator('button.remove').click();
+  await until(page, '#route-result [data-field="decision"]', 'unroutable');
+
+  await type(page, '#route-uri', 'sip:bob@');
+  await until(page, '#route-result .error', 'cannot parse the request URI `sip:bob@`');
+  assert.equal(await page.getAttribute('#route-result .error', 'data-error-code'), 'uri');
+  await page.done();
+});
+
+test('checker: the ACME example, opened as files, finds what the CLI finds; JSON and SARIF downloads', async () => {
+  const cli = JSON.parse(readFileSync(process.env.UCLINT_CHECK_JSON
+    || assert.fail('UCLINT_CHECK_JSON: run through bindings-wasm/test.sh'), 'utf8'));
+  const page = await open('#check');
+  await until(page, '#check-result', 'Paste a deployment');
+  await page.setInputFiles('#check-files', EXAMPLES);
+  await until(page, '#check-result [data-field="summary"]', 'error');
+  const codes = await pageCodes(page);
+  assert.deepEqual([...new Set(codes)].sort(), [...new Set(cli.findings.map((f) => f.code))].sort());
+  assert.equal(codes.length, cli.findings.length);
+
+  // Grouped by severity, most severe first, each group's count in its heading.
+  const groups = await page.locator('#check-result section.severity').evaluateAll((sections) => sections.map((s) => [s.className.split('severity-')[1], s.querySelectorAll('.finding').length]));
+  const order = ['error', 'warning', 'security', 'info'];
+  assert.deepEqual(groups, order.filter((s) => cli.summary[s] > 0).map((s) => [s, cli.summary[s]]));
+  await shot(page, 'check');
+
+  // The JSON download is the CLI's report (file names aside: the page has no folders).
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#check-download-json')]);
+  const downloaded = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  const byName = (report) => JSON.parse(JSON.stringify(report, (key, value) => (key === 'file' ? basename(value) : value)));
+  assert.deepEqual(byName(downloaded), byName(cli));
+  const [sarif] = await Promise.all([page.waitForEvent('download'), page.click('#check-download-sarif')]);
+  const log = JSON.parse(readFileSync(await sarif.path(), 'utf8'));
+  assert.equal(log.version, '2.1.0');
+  assert.equal(log.runs[0].results.length, cli.findings.length);
+
+  // --select narrows the run; a code links to its page.
+  await type(page, '#check-select', 'AUTH001');
+  await until(page, '#check-result [data-field="summary"]', (t) => !t.includes('warning'));
+  assert.deepEqual([...new Set(await pageCodes(page))], ['AUTH001']);
+  await page.locator('#check-result a.code').first().click();
+  await until(page, '#view-rule h1', 'AUTH001');
+  await until(page, '#view-rule ol.fixes', 'Trade-off');
+  await shot(page, 'rule');
+  await page.done();
+});
+
+test('checker: pasted deployment and pasted referenced files give the same codes; a missing file says so', async () => {
+  const cli = JSON.parse(readFileSync(process.env.UCLINT_CHECK_JSON || assert.fail('UCLINT_CHECK_JSON'), 'utf8'));
+  const [toml, csv, zone] = EXAMPLES.map((path) => readFileSync(path, 'utf8'));
+  const page = await open('#check');
+  await page.fill('#check-name', 'acme.toml');
+  await page.fill('#check-text', toml);
+  const error = await until(page, '#check-result .error', 'acme-users.csv');
+  assert.match(error, /no file `acme-users.csv` was provided/);
+  assert.equal(await page.getAttribute('#check-result .error', 'data-error-code'), 'file');
+  for (const [name, text] of [['acme-users.csv', csv], ['acme.zone', zone]]) {
+    await page.click('#check-add-file');
+    const item = page.locator('#check-extra .extra').last();
+    await item.locator('.extra-name').pressSequentially(name, { delay: 5 });
+    await item.locator('.extra-text').fill(text);
+  }
+  await until(page, '#check-result [data-field="summary"]', 'error');
+  assert.deepEqual([...new Set(await pageCodes(page))].sort(), [...new Set(cli.findings.map((f) => f.code))].sort());
+
+  // A syntax error points at its line.
+  await page.fill('#check-text', 'name = "broken"\n[[servers]\n');
+  const syntax = await until(page, '#check-result .error', 'acme.toml:2');
+  assert.ok(syntax.length > 0);
+  assert.equal(await page.getAttribute('#check-result .error', 'data-error-code'), 'parse');
+  await page.done();
+});
+
+test('Show Server Health for a chosen user and client agrees with the CLI', async () => {
+  const page = await open('#check');
+  await page.setInputFiles('#check-files', EXAMPLES);
+  await until(page, '#check-result [data-field="summary"]', 'error');
+  await page.click('nav a[href="#health"]');
+  await page.waitForSelector('#health-user option', { state: 'attached' });
+  const users = await page.locator('#health-user option').allTextContents();
+  const clients = await page.locator('#health-client option').allTextContents();
+  assert.ok(users.length >= 22 && clients.length >= 2, `${users.length} users, ${clients.length} clients`);
+
+  let failing = 0;
+  for (const [user, client] of [['asmith', 'vpn-cupc'], ['jdoe', 'hq-cupc'], [users.at(-1), clients.at(-1)]]) {
+    await page.selectOption('#health-user', user);
+    await page.selectOption('#health-client', client);
+    await until(page, '#health-result .answer', `${user} on ${client}`);
+    const shown = await page.locator('#health-result tbody tr').evaluateAll((rows) => rows.map((r) => [r.dataset.service, r.dataset.status]));
+    const expected = JSON.parse(execFileSync(CLI, ['health', '--user', user, '--client', client, '-c', EXAMPLES[0], '--format', 'json'], { encoding: 'utf8' }));
+    assert.deepEqual(shown, expected.services.map((s) => [s.service, s.status]), `${user} on ${client}`);
+    failing += shown.filter(([, status]) => status === 'failing').length;
+  }
+  assert.ok(failing > 0, 'the ACME example has failing services');
+  await shot(page, 'health');
+  await page.done();
+});
+
+test('recipes: Wireshark and IMAP', async () => {
+  const page = await open('#recipes');
+  await type(page, '#wireshark-ip', '10.1.3.10');
+  await type(page, '#wireshark-pfx', 'exch-1');
+  await until(page, '#wireshark-result [data-field="openssl"]', 'openssl pkcs12 -in exch-1.pfx -nocerts -out privateKey.pem -nodes');
+  await until(page, '#wireshark-result [data-field="rsa-keys"]', '10.1.3.10,443,http,C:\\privateKey.pem');
+  await type(page, '#wireshark-suite', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256');
+  await until(page, '#wireshark-result', 'TLS001');
+  await type(page, '#wireshark-pfx', 'bad name');
+  await until(page, '#wireshark-result .error', 'invalid PFX name');
+  await type(page, '#wireshark-pfx', 'exch-1');
+
+  await page.selectOption('#imap-store', '2003');
+  await until(page, '#imap-result [data-field="connect"]', 'telnet exch-1.acme.com 143');
+  await until(page, '#imap-result [data-field="session"]', '2 login JohnDoe PASS');
+  await type(page, '#capability-line', '* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED');
+  await until(page, '#capability-result [data-field="capability"]', 'VM006');
+  await page.selectOption('#imap-store', '2007');
+  await until(page, '#imap-result [data-field="connect"]', 'openssl s_client -connect exch-1.acme.com:993');
+  await until(page, '#capability-result [data-field="capability"]', '993');
+  await shot(page, 'recipes');
+  await page.done();
+});
+
+test('rules: every rule listed, each page reachable; an unknown code says so', async () => {
+  const page = await open('#rules');
+  const rows = await page.locator('#rules-table tbody tr').count();
+  const cliRules = JSON.parse(execFileSync(CLI, ['rules', '--format', 'json'], { encoding: 'utf8' }));
+  assert.equal(rows, cliRules.length);
+  await page.locator('#rules-table a', { hasText: 'NAME001' }).click();
+  await until(page, '#view-rule h1', 'NAME001');
+  const fixes = await page.locator('#view-rule ol.fixes li').count();
+  assert.equal(fixes, cliRules.find((r) => r.code === 'NAME001').fixes.length);
+  await page.goto(`${base}/#rule/NOPE42`);
+  await until(page, '#view-rule', 'unknown rule code `NOPE42`');
+  await page.done();
+});

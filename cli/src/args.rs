@@ -60,6 +60,9 @@ pub enum Command {
     /// Derive one answer (presence address, directory URL, recipes).
     #[command(subcommand)]
     Derive(Derive),
+    /// Inspect third-party rule plugins.
+    #[command(subcommand)]
+    Plugin(PluginCommand),
 }
 
 /// `uclint check`.
@@ -70,15 +73,53 @@ pub struct CheckArgs {
     /// Exit with status 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
-    /// Only these rule codes (comma-separated or repeated).
-    #[arg(long, value_delimiter = ',', value_parser = parse_code)]
-    pub select: Vec<Code>,
-    /// Never these rule codes (comma-separated or repeated).
-    #[arg(long, value_delimiter = ',', value_parser = parse_code)]
-    pub ignore: Vec<Code>,
+    /// Only these rule codes (comma-separated or repeated; plugin codes `X-VENDOR-...` too).
+    #[arg(long, value_delimiter = ',', value_parser = parse_rule_code)]
+    pub select: Vec<RuleCode>,
+    /// Never these rule codes (comma-separated or repeated; plugin codes `X-VENDOR-...` too).
+    #[arg(long, value_delimiter = ',', value_parser = parse_rule_code)]
+    pub ignore: Vec<RuleCode>,
     /// Also say which rules stayed silent for lack of data.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Run this rule plugin (`.wasm` component) too; repeatable. Plugins the deployment lists
+    /// under `plugins` run as well.
+    #[arg(long = "plugin", value_name = "FILE.wasm")]
+    pub plugins: Vec<PathBuf>,
+    /// How plugins are sandboxed.
+    #[command(flatten)]
+    pub sandbox: SandboxArgs,
+}
+
+/// A rule code given on the command line: built-in, or a plugin's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleCode {
+    /// A built-in code such as `PRS001`.
+    Builtin(Code),
+    /// A plugin's code, `X-VENDOR-NAME`.
+    Plugin(String),
+}
+
+fn parse_rule_code(text: &str) -> Result<RuleCode, String> {
+    let text = text.trim();
+    if text.starts_with("X-") {
+        return Ok(RuleCode::Plugin(text.to_owned()));
+    }
+    parse_code(text).map(RuleCode::Builtin)
+}
+
+/// The limits plugins run under.
+#[derive(Debug, Clone, Args)]
+pub struct SandboxArgs {
+    /// CPU budget per plugin call, in fuel units (about one per WebAssembly instruction).
+    #[arg(long, value_name = "UNITS")]
+    pub plugin_fuel: Option<u64>,
+    /// Memory a plugin instance may use, in MiB.
+    #[arg(long, value_name = "MIB")]
+    pub plugin_memory_mib: Option<usize>,
+    /// Compile plugins every run instead of caching compiled code (in $XDG_CACHE_HOME/uclint).
+    #[arg(long)]
+    pub no_plugin_cache: bool,
 }
 
 /// The `--fail-on` threshold.
@@ -135,6 +176,23 @@ pub struct GenerateArgs {
     /// Seed: the same seed writes the same deployment.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+/// `uclint plugin ...`.
+#[derive(Debug, Subcommand)]
+pub enum PluginCommand {
+    /// Load a plugin in the sandbox and list its rules.
+    Info(PluginInfoArgs),
+}
+
+/// `uclint plugin info`.
+#[derive(Debug, Args)]
+pub struct PluginInfoArgs {
+    /// The plugin (`.wasm` component).
+    pub file: PathBuf,
+    /// How plugins are sandboxed.
+    #[command(flatten)]
+    pub sandbox: SandboxArgs,
 }
 
 /// `uclint route`.

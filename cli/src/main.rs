@@ -6,6 +6,7 @@ mod deployment_file;
 mod diagnostic;
 mod live_dns;
 mod output;
+mod plugins;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -1,23 +1,63 @@
-//! `uclint check DEPLOYMENT`: every rule, with the line at fault and the fixes.
+//! `uclint check DEPLOYMENT`: every rule (built-in and plugins), with the line at fault and the
+//! fixes.
 
 use std::io::Write;
 
-use uclint_core::report::{Report, Severity, json, sarif, text};
-use uclint_core::rules::{Options, check, registry};
+use uclint_core::report::sarif::RuleDescription;
+use uclint_core::report::{Finding, Report, Severity, json, sarif, text};
+use uclint_core::rules::{Code, Options, check, registry};
 
 use super::{Failure, Outcome};
-use crate::args::{CheckArgs, Cli, FailOn};
-use crate::deployment_file;
-use crate::output;
+use crate::args::{CheckArgs, Cli, FailOn, RuleCode};
+use crate::{deployment_file, output, plugins};
 
-/// Load (dangling references become TOPO003 findings), check, and set the exit status.
+/// Load (dangling references become TOPO003 findings), check, run plugins, and set the exit
+/// status.
 pub fn run(args: &CheckArgs, cli: &Cli) -> Result<Outcome, Failure> {
     let (deployment, references) = deployment_file::load_with_references(&args.deployment, cli.input_format)?;
-    let options = Options {
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
+    let builtin = |codes: &[RuleCode]| -> Vec<Code> {
+        codes
+            .iter()
+            .filter_map(|c| match c {
+                RuleCode::Builtin(code) => Some(*code),
+                RuleCode::Plugin(_) => None,
+            })
+            .collect()
     };
-    let report = check(&deployment, &references, &options);
+    let selects_plugins_only = !args.select.is_empty() && builtin(&args.select).is_empty();
+    let options = Options {
+        select: builtin(&args.select),
+        ignore: builtin(&args.ignore),
+    };
+    let mut report = if selects_plugins_only {
+        Report::default()
+    } else {
+        check(&deployment, &references, &options)
+    };
+
+    let (_, run) = plugins::run(deployment, &args.deployment, &args.plugins, &args.sandbox)?;
+    let known: Vec<&str> = run.rules.iter().map(|r| r.id.as_str()).collect();
+    for code in args.select.iter().chain(&args.ignore) {
+        if let RuleCode::Plugin(code) = code {
+            if !known.contains(&code.as_str()) {
+                return Err(Failure::Usage(format!(
+                    "no loaded plugin has a rule `{code}`; plugin rules: {}",
+                    if known.is_empty() {
+                        "(no plugins loaded)".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                )));
+            }
+        }
+    }
+    report.findings.extend(
+        run.findings
+            .into_iter()
+            .filter(|f| wanted(f, &args.select, &args.ignore)),
+    );
+    report.sort();
+
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
@@ -25,19 +65,32 @@ pub fn run(args: &CheckArgs, cli: &Cli) -> Result<Outcome, Failure> {
         FailOn::Info => Severity::Info,
     };
     let status = u8::from(report.fails_at(threshold));
+    let mut rules = registry::sarif_rules();
+    rules.extend(run.rules);
     Ok(Outcome {
         report: Box::new(CheckReport {
             report,
             verbose: args.verbose,
+            rules,
         }),
         status,
     })
+}
+
+/// Whether `--select`/`--ignore` keep a finding from a plugin (its own codes or PLUGIN codes).
+fn wanted(finding: &Finding, select: &[RuleCode], ignore: &[RuleCode]) -> bool {
+    let matches = |c: &RuleCode| match c {
+        RuleCode::Builtin(code) => code.as_str() == finding.code,
+        RuleCode::Plugin(code) => *code == finding.code,
+    };
+    (select.is_empty() || select.iter().any(matches)) && !ignore.iter().any(matches)
 }
 
 /// A check's report, in all three forms.
 pub struct CheckReport {
     report: Report,
     verbose: bool,
+    rules: Vec<RuleDescription>,
 }
 
 impl serde::Serialize for CheckReport {
@@ -59,10 +112,6 @@ impl output::Report for CheckReport {
     }
 
     fn sarif(&self) -> Option<String> {
-        Some(sarif::render(
-            &self.report,
-            &registry::sarif_rules(),
-            env!("CARGO_PKG_VERSION"),
-        ))
+        Some(sarif::render(&self.report, &self.rules, env!("CARGO_PKG_VERSION")))
     }
 }

@@ -5,13 +5,14 @@ mod derive;
 mod generate;
 mod health;
 mod overview;
+mod plugin;
 mod resolve;
 mod route;
 mod rules;
 
 use uclint_core::model::{Deployment, LoadError};
 
-use crate::args::{Cli, Command, OutputFormat};
+use crate::args::{Cli, Command, OutputFormat, PluginCommand};
 use crate::output::ErasedReport;
 
 /// Why a command could not answer.
@@ -60,6 +61,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Resolve(args) => resolve::run(args, cli).map(Outcome::ok),
         Command::Route(args) => route::run(args, cli).map(Outcome::ok),
         Command::Derive(derive) => derive::run(derive, cli).map(Outcome::ok),
+        Command::Plugin(PluginCommand::Info(args)) => plugin::info(args).map(Outcome::ok),
     }
 }
 

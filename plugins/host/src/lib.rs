@@ -1,0 +1,21 @@
+//! uclint-plugin-host: runs third-party rule plugins (WebAssembly components speaking
+//! `uclint:rule@0.1.0`) in a sandbox that grants nothing but the contract: no files, network,
+//! environment or clock; fuel, memory and output caps per call; every output validated.
+//! Whatever a plugin does, the host goes on and reports it as a PLUGIN finding.
+
+mod bindings;
+mod cache;
+mod failure;
+mod host;
+mod imports;
+mod limits;
+mod plugin;
+mod state;
+mod validate;
+
+pub use bindings::CONTRACT;
+pub use cache::Cache;
+pub use failure::Failure;
+pub use host::PluginHost;
+pub use limits::Limits;
+pub use plugin::{Plugin, PluginRule};

@@ -1,0 +1,196 @@
+//! Hostile plugins against the sandbox: each misbehaviour becomes its PLUGIN finding naming the
+//! plugin and the reason, the host goes on, and every other rule's findings stay intact.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use uclint_core::model::Deployment;
+use uclint_core::report::{Finding, SubjectKind};
+use uclint_core::rules::{Options, check};
+use uclint_plugin_host::{Cache, Limits, PluginHost};
+
+/// Small budgets, so the hostile plugins hit them quickly.
+fn host() -> PluginHost {
+    PluginHost::new(
+        Limits {
+            fuel: 200_000_000,
+            memory_bytes: 64 << 20,
+            max_findings: 10_000,
+            max_output_bytes: 4 << 20,
+            max_host_work: 1_000_000,
+        },
+        None,
+    )
+    .unwrap()
+}
+
+/// The findings of `name` on ACME, loaded and run in one host.
+fn run(host: &PluginHost, name: &str, deployment: &Arc<Deployment>) -> Vec<Finding> {
+    match host.load(&support::plugin(name)) {
+        Ok(plugin) => host.check(&plugin, deployment, &BTreeMap::new(), None),
+        Err(failure) => vec![failure.finding(&format!("{name}.wasm"), None)],
+    }
+}
+
+/// Run the hostile plugin beside the built-in rules and a well-behaved plugin; return its
+/// findings, after proving the others are untouched.
+fn hostile(name: &str) -> Vec<Finding> {
+    let deployment = support::acme();
+    let builtin = check(&deployment, &[], &Options::default()).findings;
+    let host = host();
+    let before = run(&host, "hostile-well-behaved", &deployment);
+    let found = run(&host, name, &deployment);
+    let after = run(&host, "hostile-well-behaved", &deployment);
+    assert!(
+        !before.is_empty() && before == after,
+        "the well-behaved plugin is unaffected"
+    );
+    assert_eq!(
+        check(&deployment, &[], &Options::default()).findings,
+        builtin,
+        "built-in rules are unaffected"
+    );
+    found
+}
+
+/// The one PLUGIN finding `findings` must hold, about `plugin`.
+fn only(findings: &[Finding], code: &str, plugin: &str) -> String {
+    let about: Vec<&Finding> = findings.iter().filter(|f| f.code.starts_with("PLUGIN")).collect();
+    assert_eq!(about.len(), 1, "{findings:#?}");
+    let f = about[0];
+    assert_eq!(f.code, code, "{f:#?}");
+    assert_eq!(f.subject.kind, SubjectKind::Plugin);
+    assert_eq!(f.subject.name, format!("{plugin}.wasm"));
+    assert!(
+        f.message.starts_with(&format!("plugin `{plugin}.wasm`: ")),
+        "{}",
+        f.message
+    );
+    f.message.clone()
+}
+
+#[test]
+fn an_endless_loop_runs_out_of_fuel() {
+    let found = hostile("hostile-infinite-loop");
+    assert!(only(&found, "PLUGIN003", "hostile-infinite-loop").contains("fuel"));
+}
+
+#[test]
+fn a_memory_bomb_hits_the_memory_cap() {
+    let found = hostile("hostile-memory-bomb");
+    assert!(only(&found, "PLUGIN004", "hostile-memory-bomb").contains("64 MiB"));
+}
+
+#[test]
+fn a_trap_is_a_crash_finding() {
+    let found = hostile("hostile-trap");
+    assert!(only(&found, "PLUGIN002", "hostile-trap").contains("trapped"));
+}
+
+#[test]
+fn an_output_flood_is_refused_whole() {
+    let found = hostile("hostile-output-flood");
+    only(&found, "PLUGIN005", "hostile-output-flood");
+    assert_eq!(found.len(), 1, "none of the flood is kept");
+}
+
+#[test]
+fn a_plugin_cannot_claim_a_built_in_code() {
+    let found = hostile("hostile-impersonate");
+    assert!(found.iter().all(|f| f.code != "PRS001"), "{found:#?}");
+    let about: Vec<&Finding> = found.iter().filter(|f| f.code.starts_with("PLUGIN")).collect();
+    assert_eq!(about.len(), 1, "{found:#?}");
+    assert!(matches!(&*about[0].code, "PLUGIN006" | "PLUGIN008"), "{:#?}", about[0]);
+    assert!(about[0].message.contains("built-in"), "{}", about[0].message);
+}
+
+#[test]
+fn a_code_outside_the_namespace_is_dropped() {
+    let found = hostile("hostile-foreign-code");
+    let message = only(&found, "PLUGIN006", "hostile-foreign-code");
+    assert!(
+        message.contains("namespace") || message.contains("declared"),
+        "{message}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| f.code.starts_with("X-HOSTILE-") || f.code.starts_with("PLUGIN"))
+    );
+}
+
+#[test]
+fn an_unknown_severity_is_dropped() {
+    let found = hostile("hostile-unknown-severity");
+    assert!(only(&found, "PLUGIN006", "hostile-unknown-severity").contains("severity"));
+}
+
+#[test]
+fn control_characters_are_stripped_and_reported() {
+    let found = hostile("hostile-control-chars");
+    only(&found, "PLUGIN007", "hostile-control-chars");
+    for f in &found {
+        for text in [&f.message, &f.subject.name] {
+            assert!(!text.chars().any(char::is_control), "{text:?}");
+        }
+    }
+    assert!(
+        found.iter().any(|f| f.code.starts_with("X-HOSTILE-")),
+        "the cleaned finding is kept"
+    );
+}
+
+#[test]
+fn wasi_is_not_granted() {
+    let found = hostile("hostile-wasi-escape");
+    let about: Vec<&Finding> = found.iter().filter(|f| f.code.starts_with("PLUGIN")).collect();
+    assert_eq!(about.len(), 1, "{found:#?}");
+    assert_eq!(about[0].code, "PLUGIN002", "{:#?}", about[0]);
+}
+
+#[test]
+fn a_future_contract_version_is_refused_with_a_clear_message() {
+    let host = host();
+    let failure = host.load(&support::plugin("hostile-future-version")).unwrap_err();
+    assert_eq!(failure.code.as_str(), "PLUGIN001");
+    assert!(failure.reason.contains("uclint:rule@0.2.0"), "{}", failure.reason);
+    assert!(failure.reason.contains("uclint:rule@0.1.0"), "{}", failure.reason);
+}
+
+#[test]
+fn files_that_are_not_components_are_refused() {
+    let host = host();
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.wasm");
+    std::fs::write(&text, "not wasm").unwrap();
+    assert!(host.load(&text).unwrap_err().reason.contains("not a WebAssembly file"));
+    // A core module (no component) is refused too.
+    let module = dir.path().join("module.wasm");
+    std::fs::write(&module, b"\0asm\x01\0\0\0").unwrap();
+    assert_eq!(host.load(&module).unwrap_err().code.as_str(), "PLUGIN001");
+    let missing = host.load(&dir.path().join("missing.wasm")).unwrap_err();
+    assert!(missing.reason.contains("cannot read"), "{}", missing.reason);
+}
+
+#[test]
+fn compiled_plugins_are_cached_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let host = PluginHost::new(Limits::default(), Some(Cache::new(&cache))).unwrap();
+    let path = support::plugin("hostile-well-behaved");
+    assert!(!host.load(&path).unwrap().from_cache);
+    let again = host.load(&path).unwrap();
+    assert!(again.from_cache, "the second load reuses the compiled code");
+    let deployment = support::acme();
+    assert!(!host.check(&again, &deployment, &BTreeMap::new(), None).is_empty());
+    // A cache others can write to is not trusted.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o777)).unwrap();
+        assert!(!host.load(&path).unwrap().from_cache);
+    }
+}

@@ -33,6 +33,12 @@ create_exception!(
 );
 create_exception!(
     uclint,
+    PluginError,
+    Error,
+    "A rule plugin that cannot be loaded for inspection (`load_plugin`); during `check`, plugin failures are PLUGIN findings instead."
+);
+create_exception!(
+    uclint,
     IoError,
     Error,
     "A deployment file, or a file it refers to, that cannot be read."
@@ -47,6 +53,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UriError", py.get_type::<UriError>())?;
     m.add("NotFoundError", py.get_type::<NotFoundError>())?;
     m.add("IoError", py.get_type::<IoError>())?;
+    m.add("PluginError", py.get_type::<PluginError>())?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ mod deployment;
 mod errors;
 mod health;
 mod model;
+mod plugins;
 mod presence;
 mod report;
 mod resolve;
@@ -48,6 +49,8 @@ fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<health::Health>()?;
     m.add_class::<health::ServiceHealth>()?;
     m.add_class::<rules::Rule>()?;
+    m.add_class::<plugins::Plugin>()?;
+    m.add_class::<plugins::PluginRule>()?;
 
     m.add_function(wrap_pyfunction!(presence::presence_address, m)?)?;
     m.add_function(wrap_pyfunction!(presence::presence_addresses, m)?)?;
@@ -57,5 +60,6 @@ fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(health::health, m)?)?;
     m.add_function(wrap_pyfunction!(rules::rules, m)?)?;
     m.add_function(wrap_pyfunction!(rules::explain, m)?)?;
+    m.add_function(wrap_pyfunction!(plugins::load_plugin, m)?)?;
     Ok(())
 }

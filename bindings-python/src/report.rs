@@ -8,6 +8,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyTuple};
 use uclint_core::model::Problem as CoreProblem;
+use uclint_core::report::sarif::RuleDescription;
 use uclint_core::report::{
     Finding as CoreFinding, Fix as CoreFix, Report as CoreReport, Severity, Skipped as CoreSkipped,
     Subject as CoreSubject, Summary as CoreSummary, json, sarif,
@@ -326,7 +327,7 @@ impl Summary {
 /// Everything one check found: findings in a stable order, and the rules that stayed silent.
 #[pyclass(module = "uclint", frozen, eq, hash, sequence)]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report(pub CoreReport);
+pub struct Report(pub CoreReport, pub Vec<RuleDescription>);
 
 hash_by_value!(Problem, Fix, Finding, Skipped, Summary, Report);
 
@@ -366,7 +367,9 @@ impl Report {
     /// The SARIF 2.1.0 log, the same text as `uclint check --format sarif` (without the final
     /// newline).
     fn to_sarif(&self) -> String {
-        sarif::render(&self.0, &registry::sarif_rules(), env!("CARGO_PKG_VERSION"))
+        let mut rules = registry::sarif_rules();
+        rules.extend(self.1.iter().cloned());
+        sarif::render(&self.0, &rules, env!("CARGO_PKG_VERSION"))
     }
 
     fn __len__(&self) -> usize {
@@ -399,22 +402,74 @@ pub fn codes(texts: Vec<String>) -> PyResult<Vec<Code>> {
         .collect()
 }
 
-/// Run every rule of SPEC §3 over `deployment`, like `uclint check` (dangling references found
-/// while loading become TOPO003 findings). `select` keeps only these codes, `ignore` drops these.
+/// Run every rule of SPEC §3 over `deployment`, then each plugin in `plugins` (a path, or a
+/// `(path, {setting: value})` pair), like `uclint check --plugin` (dangling references found
+/// while loading become TOPO003 findings; a plugin that fails or misbehaves becomes a PLUGIN
+/// finding). `select` keeps only these codes, `ignore` drops these; both take plugin codes.
 #[pyfunction]
-#[pyo3(signature = (deployment, select = Vec::new(), ignore = Vec::new()))]
-#[pyo3(text_signature = "(deployment, select=(), ignore=())")]
+#[pyo3(signature = (deployment, plugins = Vec::new(), select = Vec::new(), ignore = Vec::new()))]
+#[pyo3(text_signature = "(deployment, plugins=(), select=(), ignore=())")]
 pub fn check(
     py: Python<'_>,
     deployment: &Bound<'_, Deployment>,
+    plugins: Vec<Bound<'_, PyAny>>,
     select: Vec<String>,
     ignore: Vec<String>,
 ) -> PyResult<Report> {
+    let specs = crate::plugins::specs(&plugins)?;
+    let (select_builtin, select_plugin) = split_codes(select)?;
+    let (ignore_builtin, ignore_plugin) = split_codes(ignore)?;
     let options = Options {
-        select: codes(select)?,
-        ignore: codes(ignore)?,
+        select: select_builtin,
+        ignore: ignore_builtin,
     };
+    // Only plugin codes selected: no built-in rule runs.
+    let plugins_only = !select_plugin.is_empty() && options.select.is_empty();
     let loaded = deployment.get();
-    let report = py.detach(|| uclint_core::rules::check(&loaded.deployment, &loaded.references, &options));
-    Ok(Report(report))
+    let host = if specs.is_empty() {
+        None
+    } else {
+        Some(crate::plugins::host()?)
+    };
+    let (report, run) = py.detach(|| {
+        let mut report = if plugins_only {
+            CoreReport::default()
+        } else {
+            uclint_core::rules::check(&loaded.deployment, &loaded.references, &options)
+        };
+        let run = match &host {
+            Some(host) => host.run_all(&std::sync::Arc::new(loaded.deployment.clone()), &specs),
+            None => uclint_plugin_host::PluginRun::default(),
+        };
+        // Plugin findings carry plugin codes or PLUGIN codes: either list may name them.
+        let listed = |code: &str, plugin: &[String], builtin: &[Code]| {
+            plugin.iter().any(|c| c == code) || builtin.iter().any(|c| c.as_str() == code)
+        };
+        let selected = |code: &str| {
+            (select_plugin.is_empty() && options.select.is_empty()) || listed(code, &select_plugin, &options.select)
+        };
+        let wanted = |code: &str| selected(code) && !listed(code, &ignore_plugin, &options.ignore);
+        report
+            .findings
+            .extend(run.findings.iter().filter(|f| wanted(&f.code)).cloned());
+        report.sort();
+        (report, run)
+    });
+    if let Some(unknown) = select_plugin.iter().chain(&ignore_plugin).find(|c| !run.declares(c)) {
+        return Err(not_found(format!(
+            "no loaded plugin has a rule `{unknown}`; plugin rules: {}",
+            if run.rules.is_empty() {
+                "(no plugins loaded)".to_owned()
+            } else {
+                run.rules.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        )));
+    }
+    Ok(Report(report, run.rules))
+}
+
+/// Built-in codes and plugin codes (`X-VENDOR-...`), each checked.
+fn split_codes(texts: Vec<String>) -> PyResult<(Vec<Code>, Vec<String>)> {
+    let (plugin, builtin): (Vec<String>, Vec<String>) = texts.into_iter().partition(|t| t.starts_with("X-"));
+    Ok((codes(builtin)?, plugin))
 }

@@ -17,6 +17,7 @@ def test_hierarchy() -> None:
         uclint.UriError,
         uclint.NotFoundError,
         uclint.IoError,
+        uclint.PluginError,
     ):
         assert issubclass(cls, uclint.Error)
         assert cls.__module__ == "uclint"

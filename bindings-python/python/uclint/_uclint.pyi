@@ -1,7 +1,7 @@
 """Type stubs of the native module ``uclint._uclint`` (re-exported by ``uclint``)."""
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Literal, Optional, Union, final
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "UriError",
     "NotFoundError",
     "IoError",
+    "PluginError",
     "Deployment",
     "Server",
     "Client",
@@ -34,6 +35,8 @@ __all__ = [
     "Health",
     "ServiceHealth",
     "Rule",
+    "Plugin",
+    "PluginRule",
     "presence_address",
     "presence_addresses",
     "resolve",
@@ -42,6 +45,7 @@ __all__ = [
     "health",
     "rules",
     "explain",
+    "load_plugin",
 ]
 
 __version__: str
@@ -103,6 +107,10 @@ class DanglingReferenceError(Error):
     line: Optional[int]
     column: Optional[int]
     problems: tuple[Problem, ...]
+
+class PluginError(Error):
+    """A rule plugin that cannot be loaded for inspection (``load_plugin``); during ``check``,
+    plugin failures are PLUGIN findings instead."""
 
 class IoError(Error):
     """A deployment file, or a file it refers to, that cannot be read."""
@@ -545,10 +553,11 @@ class Report:
 
 def check(
     deployment: Deployment,
+    plugins: Sequence[Union[str, os.PathLike[str], tuple[Union[str, os.PathLike[str]], Mapping[str, str]]]] = (),
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> Report:
-    """Run every rule of SPEC section 3 over the deployment, like ``uclint check``."""
+    """Run every rule of SPEC section 3, then each plugin, like ``uclint check --plugin``."""
 
 # --- D7 Show Server Health -------------------------------------------------------------------
 
@@ -622,3 +631,40 @@ def rules() -> list[Rule]:
 
 def explain(code: str) -> str:
     """One rule's page in Markdown, the same text as ``uclint explain CODE``."""
+
+# --- Plugins -----------------------------------------------------------------------------------
+
+@final
+class PluginRule:
+    """One rule a plugin declares."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> _Severity: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def page(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Plugin:
+    """A plugin loaded in the sandbox: its name, namespace and rules."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def namespace(self) -> str: ...
+    @property
+    def contract(self) -> str: ...
+    @property
+    def rules(self) -> tuple[PluginRule, ...]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def load_plugin(path: Union[str, os.PathLike[str]]) -> Plugin:
+    """Load a plugin in the sandbox and describe it, like ``uclint plugin info``."""

@@ -35,11 +35,11 @@ pub fn run(args: &CheckArgs, cli: &Cli) -> Result<Outcome, Failure> {
         check(&deployment, &references, &options)
     };
 
-    let (_, run) = plugins::run(deployment, &args.deployment, &args.plugins, &args.sandbox)?;
-    let known: Vec<&str> = run.rules.iter().map(|r| r.id.as_str()).collect();
+    let run = plugins::run(deployment, &args.deployment, &args.plugins, &args.sandbox)?;
     for code in args.select.iter().chain(&args.ignore) {
         if let RuleCode::Plugin(code) = code {
-            if !known.contains(&code.as_str()) {
+            if !run.declares(code) {
+                let known: Vec<&str> = run.rules.iter().map(|r| r.id.as_str()).collect();
                 return Err(Failure::Usage(format!(
                     "no loaded plugin has a rule `{code}`; plugin rules: {}",
                     if known.is_empty() {

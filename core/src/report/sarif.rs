@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::{Finding, Report, Severity};
 
 /// How a rule is described to SARIF consumers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleDescription {
     /// The code.
     pub id: String,

@@ -10,6 +10,7 @@ mod host;
 mod imports;
 mod limits;
 mod plugin;
+mod run;
 mod state;
 mod validate;
 
@@ -19,3 +20,4 @@ pub use failure::Failure;
 pub use host::PluginHost;
 pub use limits::Limits;
 pub use plugin::{Plugin, PluginRule};
+pub use run::{PluginRun, PluginSpec};

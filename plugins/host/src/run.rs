@@ -1,0 +1,90 @@
+//! Running every plugin a check asks for, the one way the command line and the bindings share.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use uclint_core::model::Deployment;
+use uclint_core::report::Finding;
+use uclint_core::report::sarif::RuleDescription;
+use uclint_core::source::Location;
+
+use crate::PluginHost;
+
+/// One plugin to run: where it is, its settings, and where it was named (for PLUGIN findings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluginSpec {
+    /// The `.wasm` component.
+    pub path: PathBuf,
+    /// Settings handed to its `check`.
+    pub config: BTreeMap<String, String>,
+    /// Where the deployment file names it, if it does.
+    pub origin: Option<Location>,
+}
+
+impl PluginSpec {
+    /// A plugin given by path alone (`--plugin FILE`), without settings.
+    pub fn path(path: impl Into<PathBuf>) -> Self {
+        Self {
+            path: path.into(),
+            config: BTreeMap::new(),
+            origin: None,
+        }
+    }
+
+    /// The plugins `deployment` lists, their paths taken relative to `base` (the folder of the
+    /// deployment file).
+    pub fn listed_in(deployment: &Deployment, base: &Path) -> Vec<Self> {
+        deployment
+            .plugins
+            .iter()
+            .map(|p| Self {
+                path: base.join(&p.path),
+                config: p.config.clone(),
+                origin: p.location.clone(),
+            })
+            .collect()
+    }
+
+    /// The file name, as findings about the plugin name it.
+    pub fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// What the plugins of one check produced.
+#[derive(Debug, Default)]
+pub struct PluginRun {
+    /// Their findings, and PLUGIN findings about plugins that failed to load or misbehaved.
+    pub findings: Vec<Finding>,
+    /// The rules of every plugin that loaded, described for SARIF beside the built-in ones.
+    pub rules: Vec<RuleDescription>,
+}
+
+impl PluginRun {
+    /// Whether some loaded plugin declares `code`.
+    pub fn declares(&self, code: &str) -> bool {
+        self.rules.iter().any(|r| r.id == code)
+    }
+}
+
+impl PluginHost {
+    /// Load and run each plugin over `deployment`, in order. Never fails: a plugin that cannot
+    /// load or misbehaves is reported as a PLUGIN finding and the others still run.
+    pub fn run_all(&self, deployment: &Arc<Deployment>, plugins: &[PluginSpec]) -> PluginRun {
+        let mut run = PluginRun::default();
+        for spec in plugins {
+            match self.load(&spec.path) {
+                Ok(plugin) => {
+                    run.rules.extend(plugin.rules.iter().map(|r| r.sarif()));
+                    run.findings
+                        .extend(self.check(&plugin, deployment, &spec.config, spec.origin.clone()));
+                }
+                Err(failure) => run.findings.push(failure.finding(&spec.name(), spec.origin.clone())),
+            }
+        }
+        run
+    }
+}

@@ -24,13 +24,13 @@ if [ ! -x "$bindgen" ] || [ "$("$bindgen" --version 2>/dev/null)" != "wasm-bindg
   fi
 fi
 
-say "cargo build -p uclint-wasm (wasm32-unknown-unknown, release)"
-cargo build -p uclint-wasm --target wasm32-unknown-unknown --release --locked
+say "cargo build -p uclint-wasm (wasm32-unknown-unknown, profile wasm-release: size first)"
+cargo build -p uclint-wasm --target wasm32-unknown-unknown --profile wasm-release --locked
 
 out=bindings-wasm/www/dist
 say "wasm-bindgen --target web --out-dir $out"
 rm -rf "$out"
-"$bindgen" --target web --out-dir "$out" target/wasm32-unknown-unknown/release/uclint_wasm.wasm
+"$bindgen" --target web --out-dir "$out" target/wasm32-unknown-unknown/wasm-release/uclint_wasm.wasm
 
 # wasm-opt from npm's binaryen (pinned in www-tests/package-lock.json); skipped without npm.
 wasm="$out/uclint_wasm_bg.wasm"

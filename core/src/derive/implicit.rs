@@ -85,7 +85,14 @@ impl<'a> ClientNodes<'a> {
             (&mut self.home, user.home_node.as_deref()),
             (&mut self.presence, user.presence_node()),
         ] {
-            if let Some(node) = node.filter(|n| !list.contains(n)) {
+            // Node names are interned: the same node is almost always the same pointer, so
+            // compare addresses first and bytes only for a name not seen that way.
+            let known = |n: &&str| {
+                list.iter()
+                    .any(|l| std::ptr::eq(l.as_ptr(), n.as_ptr()) && l.len() == n.len())
+                    || list.contains(n)
+            };
+            if let Some(node) = node.filter(|n| !known(n)) {
                 list.push(node);
             }
         }

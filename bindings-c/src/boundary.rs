@@ -21,7 +21,8 @@ pub enum UclintStatus {
     NullArgument = 1,
     /// A string argument, or the deployment text or file, is not valid UTF-8.
     InvalidUtf8 = 2,
-    /// The deployment text or file is not a valid deployment (the message names file:line:column).
+    /// The deployment text or file is not a valid deployment (the message names file:line:column),
+    /// or the request URI given to `uclint_route` is not one (the message names the character).
     ParseError = 3,
     /// Nothing by that name or index: an unknown client, or an index past the end.
     NotFound = 4,

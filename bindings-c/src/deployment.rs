@@ -3,6 +3,7 @@
 use std::ffi::c_char;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use uclint_core::model::{Deployment, Format, LoadError, Problem, ProblemKind};
 use uclint_core::source::{Location, NoFiles, SourceFiles};
@@ -24,8 +25,8 @@ pub const UCLINT_FORMAT_YAML: UclintFormat = 2;
 /// A loaded deployment (opaque). Immutable once created: one handle may be read from several
 /// threads at once. Free it with `uclint_deployment_free`.
 pub struct UclintDeployment {
-    /// The deployment.
-    pub(crate) deployment: Deployment,
+    /// The deployment, shared (never changed) with the plugin host while plugins check it.
+    pub(crate) deployment: Arc<Deployment>,
     /// Dangling references found while loading, reported by `uclint_check` as TOPO003 findings.
     pub(crate) references: Vec<Problem>,
 }
@@ -141,7 +142,10 @@ fn format_arg(format: UclintFormat) -> Result<Format, Error> {
 /// Load with references, as `uclint check` does.
 fn load(text: &str, format: Format, name: &str, files: &dyn SourceFiles) -> Result<UclintDeployment, Error> {
     let (deployment, references) = Deployment::load_with_references(text, format, name, files).map_err(load_error)?;
-    Ok(UclintDeployment { deployment, references })
+    Ok(UclintDeployment {
+        deployment: Arc::new(deployment),
+        references,
+    })
 }
 
 /// A core load error as a status: IO_ERROR when every problem is an unreadable file.
@@ -188,7 +192,7 @@ fn load_path(path: &str) -> Result<UclintDeployment, Error> {
 }
 
 /// Why a file was not read.
-enum ReadError {
+pub(crate) enum ReadError {
     /// Larger than the cap (its size).
     TooLarge(usize),
     /// The system said no.
@@ -196,7 +200,7 @@ enum ReadError {
 }
 
 /// The bytes of `path`, refusing files above [`UCLINT_MAX_INPUT_BYTES`] without reading them.
-fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     let size = file.metadata().map_err(ReadError::Io)?.len();
     let size = usize::try_from(size).unwrap_or(usize::MAX);

@@ -13,9 +13,11 @@
 
 mod boundary;
 mod deployment;
+mod plugins;
 mod presence;
 mod report;
 mod resolve;
+mod route;
 
 use std::ffi::{CStr, c_char};
 
@@ -31,15 +33,23 @@ pub use presence::{
     uclint_presence_uri, uclint_presence_verdict,
 };
 pub use report::{
-    UclintReport, UclintSeverity, uclint_check, uclint_report_finding_code, uclint_report_finding_column,
-    uclint_report_finding_count, uclint_report_finding_file, uclint_report_finding_line, uclint_report_finding_message,
-    uclint_report_finding_severity, uclint_report_finding_severity_name, uclint_report_finding_subject,
-    uclint_report_free, uclint_report_to_json, uclint_report_to_sarif,
+    UclintReport, UclintSeverity, uclint_check, uclint_check_with_plugins, uclint_report_finding_code,
+    uclint_report_finding_column, uclint_report_finding_count, uclint_report_finding_file, uclint_report_finding_line,
+    uclint_report_finding_message, uclint_report_finding_severity, uclint_report_finding_severity_name,
+    uclint_report_finding_subject, uclint_report_free, uclint_report_to_json, uclint_report_to_sarif,
 };
 pub use resolve::{
     UclintResolution, uclint_resolution_address, uclint_resolution_attempt_count, uclint_resolution_attempt_query,
     uclint_resolution_attempt_result, uclint_resolution_attempt_source, uclint_resolution_client,
     uclint_resolution_free, uclint_resolution_name, uclint_resolution_to_json, uclint_resolve,
+};
+pub use route::{
+    UclintDecision, UclintRouting, UclintTransport, uclint_route, uclint_routing_code, uclint_routing_code_count,
+    uclint_routing_decision, uclint_routing_free, uclint_routing_step, uclint_routing_step_count,
+    uclint_routing_target_address, uclint_routing_target_count, uclint_routing_target_fallback,
+    uclint_routing_target_host, uclint_routing_target_port, uclint_routing_target_priority,
+    uclint_routing_target_share, uclint_routing_target_transport, uclint_routing_target_weight, uclint_routing_to_json,
+    uclint_routing_uri,
 };
 
 /// The library's version, NUL-terminated.
@@ -75,4 +85,5 @@ const _: () = {
     shareable::<UclintPresence>();
     shareable::<UclintResolution>();
     shareable::<UclintReport>();
+    shareable::<UclintRouting>();
 };

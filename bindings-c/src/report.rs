@@ -1,12 +1,15 @@
-//! `uclint check`: every rule over a deployment, the findings one by one, JSON and SARIF.
+//! `uclint check`: every rule (built-in, and plugins when asked) over a deployment, the
+//! findings one by one, JSON and SARIF.
 
 use std::ffi::{CStr, CString, c_char};
 
+use uclint_core::report::sarif::RuleDescription;
 use uclint_core::report::{Report, Severity, json, sarif};
 use uclint_core::rules::{Options, check, registry};
 
 use crate::boundary::{Out, UclintStatus, at, c_string, free_handle, get, handle_arg, opt_ptr, owned_string, run};
 use crate::deployment::UclintDeployment;
+use crate::plugins;
 
 /// How bad a finding is, from least to most severe: compare with `>=` for a threshold, as
 /// `uclint check --fail-on` does.
@@ -51,10 +54,13 @@ struct Finding {
 pub struct UclintReport {
     report: Report,
     findings: Vec<Finding>,
+    /// Every rule that may have produced a finding (the built-in ones, then the plugins'), for
+    /// SARIF's `tool.driver.rules`.
+    rules: Vec<RuleDescription>,
 }
 
 impl UclintReport {
-    fn new(report: Report) -> Self {
+    fn new(report: Report, rules: Vec<RuleDescription>) -> Self {
         let findings = report
             .findings
             .iter()
@@ -68,7 +74,11 @@ impl UclintReport {
                 column: f.location.as_ref().map_or(0, |l| l.column),
             })
             .collect();
-        Self { report, findings }
+        Self {
+            report,
+            findings,
+            rules,
+        }
     }
 }
 
@@ -93,7 +103,66 @@ pub unsafe extern "C" fn uclint_check(
         // SAFETY: `deployment` is NULL or a live handle, per this function's contract.
         let d = unsafe { handle_arg(deployment, "deployment") }?;
         let report = check(&d.deployment, &d.references, &Options::default());
-        out.set(Box::into_raw(Box::new(UclintReport::new(report))));
+        out.set(Box::into_raw(Box::new(UclintReport::new(
+            report,
+            registry::sarif_rules(),
+        ))));
+        Ok(())
+    })
+}
+
+/// Runs every built-in rule over `deployment` as `uclint_check` does, then each of the
+/// `plugin_count` rule plugins (WebAssembly components) at `plugin_paths`, in order, as
+/// `uclint check DEPLOYMENT --plugin PATH...` does: each in a sandbox with the default limits
+/// (no files, network, environment or clock; CPU fuel, memory and output caps), with no
+/// settings, and no compiled-plugin cache on disk. Plugins named in the deployment's own
+/// `plugins` list are not run. Findings are in the CLI's order; the SARIF export describes the
+/// plugins' rules beside the built-in ones.
+///
+/// A plugin that cannot be read or loaded, traps, runs out of fuel or memory, returns too much
+/// or returns invalid findings is not an error: it becomes a PLUGIN001-PLUGIN008 finding about
+/// that plugin (its subject is the plugin's file name) and the other plugins still run. A
+/// plugin file above `UCLINT_MAX_INPUT_BYTES` is a PLUGIN001 finding, not read.
+///
+/// `plugin_paths` may be NULL when `plugin_count` is 0 (then this is `uclint_check`).
+/// On success `*out` receives a new report owned by the caller (free with
+/// `uclint_report_free`); on failure `*out` is set to NULL. Errors: NULL_ARGUMENT
+/// (`deployment`, `out`, `plugin_paths` with a count above 0, or one of the paths),
+/// INVALID_UTF8 and INVALID_ARGUMENT (empty) for a path, TOO_LARGE (a path, or a count whose
+/// pointers would take more than `UCLINT_MAX_INPUT_BYTES`). The paths are only read during the
+/// call.
+///
+/// Thread safety: `deployment` is only read, so several threads may check one deployment at
+/// once. The first call with at least one plugin starts wasmtime, which installs process-wide
+/// handlers for SIGSEGV and SIGILL (and SIGFPE on x86-64; SIGBUS on macOS and FreeBSD): signals
+/// that do not come from WebAssembly code go on to the handlers installed before, and a program
+/// that installs its own handlers for them afterwards must chain to the previous ones.
+///
+/// # Safety
+/// `deployment` is NULL or a live deployment handle; `plugin_paths` is NULL or points to
+/// `plugin_count` pointers, each NULL or a NUL-terminated string; `out` is NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn uclint_check_with_plugins(
+    deployment: *const UclintDeployment,
+    plugin_paths: *const *const c_char,
+    plugin_count: usize,
+    out: *mut *mut UclintReport,
+) -> UclintStatus {
+    run(|| {
+        // SAFETY: `out` is NULL or writable, per this function's contract.
+        let out = unsafe { Out::new(out, std::ptr::null_mut()) }?;
+        // SAFETY: `deployment` is NULL or a live handle, per this function's contract.
+        let d = unsafe { handle_arg(deployment, "deployment") }?;
+        // SAFETY: `plugin_paths` is NULL or `plugin_count` string pointers, per this function's
+        // contract.
+        let paths = unsafe { plugins::paths_arg(plugin_paths, plugin_count) }?;
+        let mut report = check(&d.deployment, &d.references, &Options::default());
+        let run = plugins::run(&d.deployment, &paths);
+        report.findings.extend(run.findings);
+        report.sort();
+        let mut rules = registry::sarif_rules();
+        rules.extend(run.rules);
+        out.set(Box::into_raw(Box::new(UclintReport::new(report, rules))));
         Ok(())
     })
 }
@@ -281,8 +350,9 @@ pub unsafe extern "C" fn uclint_report_to_json(report: *const UclintReport, out:
     }
 }
 
-/// Sets `*out` to the report as a SARIF 2.1.0 log with every rule described, the same text
-/// `uclint check --format sarif` prints, without the final newline. The string belongs to the
+/// Sets `*out` to the report as a SARIF 2.1.0 log with every rule described (the built-in
+/// rules, then those of the plugins that loaded), the same text `uclint check --format sarif`
+/// prints, without the final newline. The string belongs to the
 /// caller: free it with `uclint_string_free`. Errors: NULL_ARGUMENT. Thread safety: read-only.
 ///
 /// # Safety
@@ -292,7 +362,7 @@ pub unsafe extern "C" fn uclint_report_to_sarif(report: *const UclintReport, out
     // SAFETY: forwarded from this function's contract.
     unsafe {
         get(report, "report", out, std::ptr::null_mut(), |r| {
-            Ok(owned_string(&sarif_text(&r.report)))
+            Ok(owned_string(&sarif_text(&r.report, &r.rules)))
         })
     }
 }
@@ -301,17 +371,17 @@ pub unsafe extern "C" fn uclint_report_to_sarif(report: *const UclintReport, out
 /// behaviour.
 ///
 /// # Safety
-/// `report` is NULL or a handle from `uclint_check` not yet freed.
+/// `report` is NULL or a handle from `uclint_check` or `uclint_check_with_plugins` not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn uclint_report_free(report: *mut UclintReport) {
     // SAFETY: forwarded from this function's contract.
     unsafe { free_handle(report) };
 }
 
-/// The SARIF text the command line writes for `report` (it passes its own version, which is
-/// the workspace's, as this crate's is).
-fn sarif_text(report: &Report) -> String {
-    sarif::render(report, &registry::sarif_rules(), env!("CARGO_PKG_VERSION"))
+/// The SARIF text the command line writes for `report` with `rules` described (it passes its
+/// own version, which is the workspace's, as this crate's is).
+fn sarif_text(report: &Report, rules: &[RuleDescription]) -> String {
+    sarif::render(report, rules, env!("CARGO_PKG_VERSION"))
 }
 
 /// A severity as the CLI writes it, as a static C string.

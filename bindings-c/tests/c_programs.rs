@@ -3,16 +3,23 @@
 //!
 //! Each test first runs `cargo build -p uclint-c` (quick when nothing changed) to get the
 //! libraries, then compiles with gcc. gcc, g++ and valgrind are required: a missing tool fails
-//! the test with a message rather than skipping it.
+//! the test with a message rather than skipping it. The C tests of plugins need the plugins
+//! built from source: each test process runs `plugins/build.sh` once (quick when up to date)
+//! and passes `target/plugins/` to every C test.
 #![allow(clippy::expect_used)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::{Arc, OnceLock};
 
-use uclint_core::model::{Deployment, Format};
-use uclint_core::report::{json, sarif};
+use uclint_core::dns::Resolver;
+use uclint_core::model::{Deployment, Format, Problem};
+use uclint_core::report::{Report, json, sarif};
+use uclint_core::route::Router;
 use uclint_core::rules::{Options, check, registry};
-use uclint_core::source::SourceFiles;
+use uclint_core::source::{NoFiles, SourceFiles};
+use uclint_plugin_host::{Limits, PluginHost};
 
 const WARNINGS: [&str; 5] = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic"];
 const SYSTEM_LIBS: [&str; 3] = ["-lpthread", "-ldl", "-lm"];
@@ -37,6 +44,38 @@ fn examples_dir() -> PathBuf {
 fn include_dir() -> PathBuf {
     crate_dir().join("include")
 }
+
+/// The plugins the C tests run, in `target/plugins/` (or `$CARGO_TARGET_DIR/plugins/`), built
+/// from source by `plugins/build.sh` the first time a test of this process asks. The script
+/// skips the build when nothing changed and serializes concurrent runs with a lock.
+fn plugins_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let root = crate_dir().parent().expect("bindings-c is inside the workspace");
+        let script = root.join("plugins/build.sh");
+        assert!(
+            script.is_file(),
+            "{} is missing: it builds the test plugins",
+            script.display()
+        );
+        let output = run(Command::new("bash").arg(&script).current_dir(root));
+        assert_success("plugins/build.sh", &output);
+        let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+        let dir = target.join("plugins");
+        for name in PLUGINS {
+            let plugin = dir.join(name);
+            assert!(
+                plugin.is_file(),
+                "plugins/build.sh did not produce {}",
+                plugin.display()
+            );
+        }
+        dir
+    })
+}
+
+/// The plugins test_plugins.c runs over acme.toml, in its order.
+const PLUGINS: [&str; 2] = ["naming-policy.wasm", "hostile-trap.wasm"];
 
 /// Build the libraries and find them through cargo's own report of what it built.
 fn build_libraries() -> Libraries {
@@ -157,17 +196,70 @@ impl SourceFiles for Beside {
 
 /// What the core itself says about acme.toml, loaded the way `uclint check` loads it, with
 /// `named` the path as the program under test is given it (relative to this crate's folder).
-fn acme_report(named: &Path) -> uclint_core::report::Report {
+fn acme_report(named: &Path) -> Report {
+    let (deployment, references) = acme(named);
+    check(&deployment, &references, &Options::default())
+}
+
+/// acme.toml with its dangling references, as `acme_report` loads it.
+fn acme(named: &Path) -> (Deployment, Vec<Problem>) {
     let read = crate_dir().join(named);
     let text = std::fs::read_to_string(&read).expect("examples/acme.toml is readable");
     let beside = Beside {
         read: read.parent().expect("a folder").to_path_buf(),
         name: named.parent().expect("a folder").to_path_buf(),
     };
-    let (deployment, references) =
-        Deployment::load_with_references(&text, Format::Toml, &named.display().to_string(), &beside)
-            .expect("acme.toml loads");
-    check(&deployment, &references, &Options::default())
+    Deployment::load_with_references(&text, Format::Toml, &named.display().to_string(), &beside)
+        .expect("acme.toml loads")
+}
+
+/// What `uclint check acme.toml --plugin naming-policy.wasm --plugin hostile-trap.wasm` gives
+/// (without a plugin cache), and every rule it describes in SARIF: the core and the plugin host.
+fn acme_report_with_plugins(named: &Path) -> (Report, Vec<sarif::RuleDescription>) {
+    let (deployment, references) = acme(named);
+    let mut report = check(&deployment, &references, &Options::default());
+    let deployment = Arc::new(deployment);
+    let host = PluginHost::new(Limits::default(), None).expect("the plugin host starts");
+    let mut rules = registry::sarif_rules();
+    for name in PLUGINS {
+        let plugin = host.load(&plugins_dir().join(name)).expect("the plugin loads");
+        rules.extend(plugin.rules.iter().map(|r| r.sarif()));
+        report
+            .findings
+            .extend(host.check(&plugin, &deployment, &BTreeMap::new(), None));
+    }
+    report.sort();
+    (report, rules)
+}
+
+/// The URIs test_api.c routes through routes.toml (the file it leaves), the JSON file it writes
+/// for each, and the seed.
+const ROUTES: [(&str, &str, Option<u64>); 6] = [
+    ("route-partner.json", "sip:bob@partner.com", None),
+    ("route-partner-seed-1.json", "sip:bob@partner.com", Some(1)),
+    ("route-spam.json", "sip:bob@spam.com", None),
+    ("route-other.json", "sip:bob@other.net", None),
+    ("route-nowhere.json", "sip:bob@nowhere.org", None),
+    ("route-lost.json", "sip:bob@lost.org", None),
+];
+
+/// test_api.c's routing JSON is byte for byte what `uclint route --format json` prints (the
+/// core's `Routing`, serialized pretty, without the final newline).
+fn compare_routes(scratch: &Path) {
+    let text = std::fs::read_to_string(scratch.join("routes.toml")).expect("routes.toml is readable");
+    let (deployment, _) =
+        Deployment::load_with_references(&text, Format::Toml, "routes.toml", &NoFiles).expect("routes.toml loads");
+    let dns = deployment.has_dns().then_some(&deployment.dns_view as &dyn Resolver);
+    let router = Router::new(&deployment.sip_proxy);
+    for (file, uri, seed) in ROUTES {
+        let from_c = std::fs::read_to_string(scratch.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let routing = router.route(uri, dns, seed).expect("the URI parses");
+        let expected = serde_json::to_string_pretty(&routing).expect("routing serializes");
+        assert_eq!(
+            from_c, expected,
+            "uclint_routing_to_json for {uri} (seed {seed:?}) differs from the CLI's JSON"
+        );
+    }
 }
 
 /// The C test programs in tests/c.
@@ -183,16 +275,28 @@ fn c_tests() -> Vec<PathBuf> {
 }
 
 /// Run every C test, directly or under valgrind, against the libraries linked as `link`.
+///
+/// Under valgrind, test_plugins runs with the static library only: the plugin host compiles
+/// each plugin with Cranelift, which under valgrind takes minutes, and the shared library runs
+/// the very same code (its linking is covered by the runs without valgrind). Valgrind reports
+/// no error there: wasmtime's traps (an `ud2` instruction, a SIGILL that wasmtime's handler
+/// turns into a PLUGIN002 finding) only make valgrind print an "Unrecognised instruction"
+/// notice, which is not an error, so no suppression file is needed.
 fn run_c_tests(link: Link, valgrind: bool) {
     require("gcc", "apt-get install gcc");
     if valgrind {
         require("valgrind", "apt-get install valgrind");
     }
     let libs = build_libraries();
-    let report = acme_report(&examples_dir().join("acme.toml"));
+    let named = examples_dir().join("acme.toml");
+    let report = acme_report(&named);
     let expected = report.findings.len().to_string();
     let work = tempfile::tempdir().expect("a temporary folder");
     for source in c_tests() {
+        let is_plugins = source.file_stem().is_some_and(|s| s == "test_plugins");
+        if is_plugins && valgrind && matches!(link, Link::Shared) {
+            continue;
+        }
         let binary = compile(&source, work.path(), &libs, link);
         let scratch = tempfile::tempdir().expect("a temporary folder");
         let mut command = if valgrind {
@@ -212,7 +316,8 @@ fn run_c_tests(link: Link, valgrind: bool) {
             .arg(examples_dir())
             .arg(scratch.path())
             .arg(&expected)
-            .arg(env!("CARGO_PKG_VERSION"));
+            .arg(env!("CARGO_PKG_VERSION"))
+            .arg(plugins_dir());
         let output = run(&mut command);
         let what = format!(
             "{} ({link:?}{})",
@@ -237,6 +342,30 @@ fn run_c_tests(link: Link, valgrind: bool) {
             assert_eq!(
                 from_c, expected_sarif,
                 "uclint_report_to_sarif differs from the CLI's SARIF"
+            );
+        }
+
+        // test_api leaves the routing JSON of each URI it routed.
+        if scratch.path().join("routes.toml").exists() {
+            compare_routes(scratch.path());
+        }
+
+        // test_plugins leaves the JSON and SARIF of acme.toml checked with two plugins.
+        let json_file = scratch.path().join("acme-plugins.json");
+        if is_plugins {
+            let (with_plugins, rules) = acme_report_with_plugins(&named);
+            let from_c = std::fs::read_to_string(&json_file).expect("acme-plugins.json is readable");
+            assert_eq!(
+                from_c,
+                json::render(&with_plugins),
+                "uclint_report_to_json with plugins differs from the CLI's JSON"
+            );
+            let from_c = std::fs::read_to_string(scratch.path().join("acme-plugins.sarif"))
+                .expect("acme-plugins.sarif is readable");
+            let expected_sarif = sarif::render(&with_plugins, &rules, env!("CARGO_PKG_VERSION"));
+            assert_eq!(
+                from_c, expected_sarif,
+                "uclint_report_to_sarif with plugins differs from the CLI's SARIF"
             );
         }
     }
@@ -356,4 +485,80 @@ fn print_findings_example_prints_every_finding() {
     assert_eq!(output.status.code(), Some(1), "exit status for a missing file");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("cannot read"), "{stderr}");
+}
+
+#[test]
+fn print_findings_example_runs_plugins_given_after_the_deployment() {
+    require("gcc", "apt-get install gcc");
+    let libs = build_libraries();
+    let work = tempfile::tempdir().expect("a temporary folder");
+    let binary = compile(
+        &examples_dir().join("c/print_findings.c"),
+        work.path(),
+        &libs,
+        Link::Static,
+    );
+    let acme = examples_dir().join("acme.toml");
+    let builtin = acme_report(&acme).findings.len();
+    let output = run(Command::new(&binary)
+        .arg(&acme)
+        .arg(plugins_dir().join("naming-policy.wasm"))
+        .arg(work.path().join("missing.wasm")));
+    assert_success(
+        "print_findings examples/acme.toml naming-policy.wasm missing.wasm",
+        &output,
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let plugin_lines = stdout.lines().filter(|l| l.contains(" X-ACME-NAME")).count();
+    assert!(plugin_lines > 0, "the naming policy's findings are printed:\n{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.contains(" PLUGIN001 plugin `missing.wasm`: cannot read `")),
+        "a missing plugin is a PLUGIN001 finding:\n{stdout}"
+    );
+    assert_eq!(stdout.lines().count(), builtin + plugin_lines + 1, "{stdout}");
+}
+
+#[test]
+fn route_example_prints_the_decision_hops_and_trace() {
+    require("gcc", "apt-get install gcc");
+    let libs = build_libraries();
+    let work = tempfile::tempdir().expect("a temporary folder");
+    let binary = compile(&examples_dir().join("c/route.c"), work.path(), &libs, Link::Static);
+    let acme = examples_dir().join("acme.toml");
+
+    // acme.toml: the partner's static route, its next hop found in the deployment's DNS data.
+    let output = run(Command::new(&binary).arg(&acme).arg("sip:bob@partner.com"));
+    assert_success("route examples/acme.toml sip:bob@partner.com", &output);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.first(), Some(&"sip:bob@partner.com -> static"), "{stdout}");
+    assert!(
+        lines.contains(&"  1. sip.partner.com  198.51.100.40  port 5060 tcp priority 1 weight 10 (100%)"),
+        "{stdout}"
+    );
+    assert!(
+        lines.contains(&"  1. parse the request URI: scheme sip, user `bob`, host `partner.com`"),
+        "{stdout}"
+    );
+
+    // Unroutable: the rule code is printed.
+    let output = run(Command::new(&binary).arg(&acme).arg("sip:bob@nowhere.example"));
+    assert_success("route examples/acme.toml sip:bob@nowhere.example", &output);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with("sip:bob@nowhere.example -> unroutable\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\nrules: SIP002 (uclint explain CODE)\n"), "{stdout}");
+
+    // Not a request URI: the command line's message and exit status 1.
+    let output = run(Command::new(&binary).arg(&acme).arg("sip:bob@"));
+    assert_eq!(output.status.code(), Some(1), "exit status for a bad URI");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot parse the request URI `sip:bob@`: at character 9"),
+        "{stderr}"
+    );
 }

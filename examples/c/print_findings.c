@@ -7,8 +7,11 @@
  *      target/debug/libuclint.a -lpthread -ldl -lm -o print_findings
  * Run:
  *   ./print_findings examples/acme.toml
+ *   ./print_findings examples/acme.toml target/plugins/naming-policy.wasm   (with rule plugins)
  * Without an argument it reads ../examples/acme.toml (run from a folder beside examples/, such
- * as bindings-c/). Findings without a location print as PATH:0:0.
+ * as bindings-c/). Further arguments are rule plugins (WebAssembly components, see
+ * plugins/README.md), run in a sandbox after the built-in rules; a plugin that cannot run is
+ * reported as a PLUGIN finding. Findings without a location print as PATH:0:0.
  * Exits 1 when the deployment cannot be loaded or checked, 0 otherwise.
  */
 #include <stdint.h>
@@ -33,7 +36,11 @@ int main(int argc, char **argv) {
   }
 
   UclintReport *report = NULL;
-  status = uclint_check(deployment, &report);
+  if (argc > 2) {
+    status = uclint_check_with_plugins(deployment, (const char *const *)(argv + 2), (size_t)(argc - 2), &report);
+  } else {
+    status = uclint_check(deployment, &report);
+  }
   /* The report owns everything it says; the deployment is no longer needed. */
   uclint_deployment_free(deployment);
   if (status != UCLINT_STATUS_OK) {

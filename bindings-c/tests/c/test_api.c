@@ -1,15 +1,20 @@
 /*
  * Every function of libuclint, its answers and every error path, from C.
  *
- * Usage: test_api EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION
+ * Usage: test_api EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR
  *   EXAMPLES_DIR       the repository's examples/ (acme.toml and the files beside it)
  *   SCRATCH_DIR        an empty folder this test may write to; it leaves acme.json and
- *                      acme.sarif there for the Rust side to compare with the core's renderers
+ *                      acme.sarif there for the Rust side to compare with the core's renderers,
+ *                      and routes.toml with route-*.json for the routing comparisons
  *   EXPECTED_FINDINGS  how many findings the Rust core gives for acme.toml
  *   VERSION            the crate version uclint_version() must return
+ *   PLUGINS_DIR        the built plugins (unused here: test_plugins.c runs them)
+ *
+ * Plugins (uclint_check_with_plugins) are tested in test_plugins.c.
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +81,53 @@ static const char MINI_YAML[] =
     "    hostname: cups-1\n"
     "    addresses: [10.0.0.1]\n"
     "    roles: [cups]\n";
+
+/* SPEC D4's deployment: static routes with weights, a block route, a next hop that does not
+ * resolve, and inline DNS records (A for the gateways, SRV for another domain). */
+static const char ROUTES_TOML[] =
+    "name = \"routes\"\n"
+    "domain = \"acme.com\"\n"
+    "\n"
+    "[[servers]]\n"
+    "node_name = \"cups-1.acme.com\"\n"
+    "hostname = \"cups-1\"\n"
+    "addresses = [\"10.0.0.1\"]\n"
+    "roles = [\"cups\"]\n"
+    "\n"
+    "[sip_proxy]\n"
+    "proxy_domain = \"acme.com\"\n"
+    "\n"
+    "[[sip_proxy.static_routes]]\n"
+    "pattern = \".com.partner.*\"\n"
+    "next_hop = \"gw1.partner.com\"\n"
+    "transport = \"tcp\"\n"
+    "weight = 30\n"
+    "\n"
+    "[[sip_proxy.static_routes]]\n"
+    "pattern = \".com.partner.*\"\n"
+    "next_hop = \"gw2.partner.com\"\n"
+    "port = 5080\n"
+    "transport = \"tcp\"\n"
+    "weight = 70\n"
+    "\n"
+    "[[sip_proxy.static_routes]]\n"
+    "pattern = \".com.spam.*\"\n"
+    "block = true\n"
+    "\n"
+    "[[sip_proxy.static_routes]]\n"
+    "pattern = \".org.lost.*\"\n"
+    "next_hop = \"ghost.lost.org\"\n"
+    "port = 5062\n"
+    "transport = \"tls\"\n"
+    "\n"
+    "[dns]\n"
+    "records = [\n"
+    "  { name = \"gw1.partner.com.\", type = \"A\", value = \"192.0.2.1\" },\n"
+    "  { name = \"gw2.partner.com.\", type = \"A\", value = \"192.0.2.2\" },\n"
+    "  { name = \"_sip._udp.other.net.\", type = \"SRV\", value = \"10 60 5070 sip1.other.net.\" },\n"
+    "  { name = \"_sip._udp.other.net.\", type = \"SRV\", value = \"20 0 5071 sip2.other.net.\" },\n"
+    "  { name = \"sip1.other.net.\", type = \"A\", value = \"198.51.100.1\" },\n"
+    "]\n";
 
 static void test_version_and_last_error(const char *version) {
   CHECK_STR(uclint_version(), version);
@@ -613,6 +665,328 @@ static void test_presence_resolved(const UclintDeployment *acme) {
   CHECK_STATUS(uclint_presence_address_resolved(acme, "", "acme.com", NULL, &p), UCLINT_STATUS_INVALID_ARGUMENT);
 }
 
+/* One next hop as expected. */
+struct want_target {
+  const char *host, *address; /* address NULL: does not resolve */
+  uint16_t port;
+  UclintTransport transport;
+  uint16_t priority, weight;
+  double share;
+};
+
+static void check_target(const UclintRouting *r, size_t i, const struct want_target *want) {
+  const char *s = NOT_NULL_SENTINEL;
+  uint16_t number = 0;
+  UclintTransport transport = UCLINT_TRANSPORT_UDP;
+  double share = -1.0;
+  bool fallback = true;
+  CHECK_STATUS(uclint_routing_target_host(r, i, &s), UCLINT_STATUS_OK);
+  CHECK_STR(s, want->host);
+  s = NOT_NULL_SENTINEL;
+  CHECK_STATUS(uclint_routing_target_address(r, i, &s), UCLINT_STATUS_OK);
+  if (want->address == NULL) {
+    CHECK(s == NULL);
+  } else {
+    CHECK_STR(s, want->address);
+  }
+  CHECK_STATUS(uclint_routing_target_port(r, i, &number), UCLINT_STATUS_OK);
+  CHECK(number == want->port);
+  CHECK_STATUS(uclint_routing_target_transport(r, i, &transport), UCLINT_STATUS_OK);
+  CHECK(transport == want->transport);
+  CHECK_STATUS(uclint_routing_target_priority(r, i, &number), UCLINT_STATUS_OK);
+  CHECK(number == want->priority);
+  CHECK_STATUS(uclint_routing_target_weight(r, i, &number), UCLINT_STATUS_OK);
+  CHECK(number == want->weight);
+  CHECK_STATUS(uclint_routing_target_share(r, i, &share), UCLINT_STATUS_OK);
+  CHECK(share > want->share - 1e-9 && share < want->share + 1e-9);
+  CHECK_STATUS(uclint_routing_target_fallback(r, i, &fallback), UCLINT_STATUS_OK);
+  CHECK(!fallback);
+}
+
+/* The rule codes of `r`, comma-separated, in `buffer`. */
+static const char *routing_codes(const UclintRouting *r, char *buffer, size_t size) {
+  size_t count = 99;
+  buffer[0] = '\0';
+  CHECK_STATUS(uclint_routing_code_count(r, &count), UCLINT_STATUS_OK);
+  for (size_t i = 0; i < count && i < 16; i++) {
+    const char *code = NULL;
+    CHECK_STATUS(uclint_routing_code(r, i, &code), UCLINT_STATUS_OK);
+    if (code != NULL) {
+      if (i > 0) {
+        strncat(buffer, ",", size - strlen(buffer) - 1);
+      }
+      strncat(buffer, code, size - strlen(buffer) - 1);
+    }
+  }
+  return buffer;
+}
+
+/* Route `uri` without a seed; expect OK, `decision` and `count` targets. */
+static UclintRouting *route_ok(const UclintDeployment *d, const char *uri, UclintDecision decision, size_t count) {
+  UclintRouting *r = NULL;
+  CHECK_STATUS(uclint_route(d, uri, NULL, &r), UCLINT_STATUS_OK);
+  CHECK(uclint_last_error() == NULL);
+  UclintDecision got = UCLINT_DECISION_UNROUTABLE;
+  size_t targets = 99;
+  CHECK_STATUS(uclint_routing_decision(r, &got), UCLINT_STATUS_OK);
+  if (got != decision) {
+    fprintf(stderr, "%s: decision %d, expected %d\n", uri, (int)got, (int)decision);
+  }
+  CHECK(got == decision);
+  CHECK_STATUS(uclint_routing_target_count(r, &targets), UCLINT_STATUS_OK);
+  CHECK(targets == count);
+  const char *s = NULL;
+  CHECK_STATUS(uclint_routing_uri(r, &s), UCLINT_STATUS_OK);
+  CHECK_STR(s, uri);
+  return r;
+}
+
+/* Write routing `r`'s JSON to SCRATCH_DIR/name for the Rust side; check its decision. */
+static void save_route_json(const UclintRouting *r, const char *name, const char *decision) {
+  char *json = NULL;
+  CHECK_STATUS(uclint_routing_to_json(r, &json), UCLINT_STATUS_OK);
+  CHECK(json != NULL);
+  if (json != NULL) {
+    char want[64];
+    snprintf(want, sizeof want, "\"decision\": \"%s\"", decision);
+    CHECK_CONTAINS(json, want);
+    scratch_file(name, json, strlen(json));
+    uclint_string_free(json);
+  }
+}
+
+/* SPEC D4 against a deployment written here: every decision, target order, codes. */
+static void test_route(void) {
+  /* The Rust side routes the same URIs through the core and compares the JSON. */
+  scratch_file("routes.toml", ROUTES_TOML, strlen(ROUTES_TOML));
+  UclintDeployment *d = NULL;
+  CHECK_STATUS(uclint_deployment_from_text(ROUTES_TOML, strlen(ROUTES_TOML), UCLINT_FORMAT_TOML, "routes.toml", &d),
+               UCLINT_STATUS_OK);
+  if (d == NULL) {
+    return;
+  }
+  char codes[128];
+
+  /* Two static routes of equal priority: the heavier first, shares by weight. */
+  UclintRouting *r = route_ok(d, "sip:bob@partner.com", UCLINT_DECISION_STATIC, 2);
+  static const struct want_target partner[2] = {
+      {"gw2.partner.com", "192.0.2.2", 5080, UCLINT_TRANSPORT_TCP, 1, 70, 0.7},
+      {"gw1.partner.com", "192.0.2.1", 5060, UCLINT_TRANSPORT_TCP, 1, 30, 0.3},
+  };
+  check_target(r, 0, &partner[0]);
+  check_target(r, 1, &partner[1]);
+  CHECK_STR(routing_codes(r, codes, sizeof codes), "");
+  size_t steps = 0;
+  const char *s = NULL;
+  CHECK_STATUS(uclint_routing_step_count(r, &steps), UCLINT_STATUS_OK);
+  CHECK(steps == 5);
+  CHECK_STATUS(uclint_routing_step(r, 0, &s), UCLINT_STATUS_OK);
+  CHECK_STR(s, "parse the request URI: scheme sip, user `bob`, host `partner.com`");
+  CHECK_STATUS(uclint_routing_step(r, 1, &s), UCLINT_STATUS_OK);
+  CHECK_STR(s, "compare `partner.com` with the proxy domain `acme.com`: different: not local");
+  CHECK_STATUS(uclint_routing_step(r, 2, &s), UCLINT_STATUS_OK);
+  CHECK_STR(s, "most specific static routes: #1 `.com.partner.*`, #2 `.com.partner.*`: chosen");
+  CHECK_STATUS(uclint_routing_step(r, 4, &s), UCLINT_STATUS_OK);
+  CHECK_STR(s, "A/AAAA gw2.partner.com. (deployment DNS data): 192.0.2.2");
+  save_route_json(r, "route-partner.json", "static");
+
+  /* Past the end, for every indexed accessor: NOT_FOUND, the out value reset, a message. */
+  const char *none = NOT_NULL_SENTINEL;
+  uint16_t number = 42;
+  UclintTransport transport = UCLINT_TRANSPORT_TLS;
+  double share = 42.0;
+  bool fallback = true;
+  CHECK_STATUS(uclint_routing_target_host(r, 2, &none), UCLINT_STATUS_NOT_FOUND);
+  CHECK(none == NULL);
+  CHECK_STR(uclint_last_error(), "index 2 is out of range: there are 2 targets");
+  none = NOT_NULL_SENTINEL;
+  CHECK_STATUS(uclint_routing_target_address(r, 2, &none), UCLINT_STATUS_NOT_FOUND);
+  CHECK(none == NULL);
+  CHECK_STATUS(uclint_routing_target_port(r, 2, &number), UCLINT_STATUS_NOT_FOUND);
+  CHECK(number == 0);
+  number = 42;
+  CHECK_STATUS(uclint_routing_target_priority(r, SIZE_MAX, &number), UCLINT_STATUS_NOT_FOUND);
+  CHECK(number == 0);
+  number = 42;
+  CHECK_STATUS(uclint_routing_target_weight(r, 2, &number), UCLINT_STATUS_NOT_FOUND);
+  CHECK(number == 0);
+  CHECK_STATUS(uclint_routing_target_transport(r, 2, &transport), UCLINT_STATUS_NOT_FOUND);
+  CHECK(transport == UCLINT_TRANSPORT_UDP);
+  CHECK_STATUS(uclint_routing_target_share(r, 2, &share), UCLINT_STATUS_NOT_FOUND);
+  CHECK(share == 0.0);
+  CHECK_STATUS(uclint_routing_target_fallback(r, 2, &fallback), UCLINT_STATUS_NOT_FOUND);
+  CHECK(!fallback);
+  none = NOT_NULL_SENTINEL;
+  CHECK_STATUS(uclint_routing_step(r, steps, &none), UCLINT_STATUS_NOT_FOUND);
+  CHECK(none == NULL);
+  CHECK_STR(uclint_last_error(), "index 5 is out of range: there are 5 steps");
+  none = NOT_NULL_SENTINEL;
+  CHECK_STATUS(uclint_routing_code(r, 0, &none), UCLINT_STATUS_NOT_FOUND);
+  CHECK(none == NULL);
+  CHECK_STR(uclint_last_error(), "index 0 is out of range: there are 0 rule codes");
+
+  /* NULL handle or out for every accessor. */
+  size_t n = 9;
+  UclintDecision decision = UCLINT_DECISION_DNS;
+  char *json = NOT_NULL_SENTINEL;
+  CHECK_STATUS(uclint_routing_uri(NULL, &s), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_CONTAINS(uclint_last_error(), "`routing` is NULL");
+  CHECK_STATUS(uclint_routing_uri(r, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_CONTAINS(uclint_last_error(), "`out` is NULL");
+  CHECK_STATUS(uclint_routing_decision(NULL, &decision), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK(decision == UCLINT_DECISION_LOCAL);
+  CHECK_STATUS(uclint_routing_decision(r, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_count(NULL, &n), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK(n == 0);
+  CHECK_STATUS(uclint_routing_target_count(r, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_host(NULL, 0, &s), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_host(r, 0, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_address(NULL, 0, &s), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_address(r, 0, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_port(NULL, 0, &number), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_port(r, 0, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_transport(NULL, 0, &transport), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_transport(r, 0, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_priority(NULL, 0, &number), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_priority(r, 0, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_weight(NULL, 0, &number), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_weight(r, 0, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_share(NULL, 0, &share), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_share(r, 0, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_fallback(NULL, 0, &fallback), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_target_fallback(r, 0, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_step_count(NULL, &n), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_step_count(r, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_step(NULL, 0, &s), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_step(r, 0, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_code_count(NULL, &n), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_code_count(r, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_code(NULL, 0, &s), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_code(r, 0, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(uclint_routing_to_json(NULL, &json), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK(json == NULL);
+  CHECK_STATUS(uclint_routing_to_json(r, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  uclint_routing_free(r);
+
+  /* A seed draws one concrete weighted order: always the same for the same seed, and seed 1
+   * puts the lighter gateway first. */
+  uint64_t seed = 1;
+  const char *first = NULL, *second = NULL;
+  CHECK_STATUS(uclint_route(d, "sip:bob@partner.com", &seed, &r), UCLINT_STATUS_OK);
+  CHECK_STATUS(uclint_routing_target_host(r, 0, &first), UCLINT_STATUS_OK);
+  CHECK_STR(first, "gw1.partner.com");
+  CHECK_STATUS(uclint_routing_target_host(r, 1, &second), UCLINT_STATUS_OK);
+  CHECK_STR(second, "gw2.partner.com");
+  save_route_json(r, "route-partner-seed-1.json", "static");
+  uclint_routing_free(r);
+  for (int again = 0; again < 2; again++) {
+    CHECK_STATUS(uclint_route(d, "sip:bob@partner.com", &seed, &r), UCLINT_STATUS_OK);
+    CHECK_STATUS(uclint_routing_target_host(r, 0, &first), UCLINT_STATUS_OK);
+    CHECK_STR(first, "gw1.partner.com");
+    uclint_routing_free(r);
+  }
+  seed = 2;
+  CHECK_STATUS(uclint_route(d, "sip:bob@partner.com", &seed, &r), UCLINT_STATUS_OK);
+  CHECK_STATUS(uclint_routing_target_host(r, 0, &first), UCLINT_STATUS_OK);
+  CHECK_STR(first, "gw2.partner.com");
+  uclint_routing_free(r);
+
+  /* A block route rejects: no targets, no codes, the last step says why. */
+  r = route_ok(d, "sip:bob@spam.com", UCLINT_DECISION_BLOCKED, 0);
+  CHECK_STR(routing_codes(r, codes, sizeof codes), "");
+  CHECK_STATUS(uclint_routing_step_count(r, &steps), UCLINT_STATUS_OK);
+  CHECK_STATUS(uclint_routing_step(r, steps - 1, &s), UCLINT_STATUS_OK);
+  CHECK_CONTAINS(s, "#3 `.com.spam.*` is a block route: the request is rejected");
+  save_route_json(r, "route-spam.json", "blocked");
+  uclint_routing_free(r);
+
+  /* SRV records in the deployment's DNS data: by priority; a target that does not resolve has
+   * no address. */
+  r = route_ok(d, "sip:bob@other.net", UCLINT_DECISION_DNS, 2);
+  static const struct want_target other[2] = {
+      {"sip1.other.net.", "198.51.100.1", 5070, UCLINT_TRANSPORT_UDP, 10, 60, 1.0},
+      {"sip2.other.net.", NULL, 5071, UCLINT_TRANSPORT_UDP, 20, 0, 1.0},
+  };
+  check_target(r, 0, &other[0]);
+  check_target(r, 1, &other[1]);
+  CHECK_STATUS(uclint_routing_step_count(r, &steps), UCLINT_STATUS_OK);
+  CHECK(steps == 9);
+  CHECK_STATUS(uclint_routing_step(r, 6, &s), UCLINT_STATUS_OK);
+  CHECK_STR(s, "SRV _sip._udp.other.net. (deployment DNS data): 10 60 5070 sip1.other.net., 20 0 5071 "
+               "sip2.other.net.");
+  save_route_json(r, "route-other.json", "dns");
+  uclint_routing_free(r);
+
+  /* Nothing routes it: SIP002. */
+  r = route_ok(d, "sip:bob@nowhere.org", UCLINT_DECISION_UNROUTABLE, 0);
+  CHECK_STR(routing_codes(r, codes, sizeof codes), "SIP002");
+  none = NOT_NULL_SENTINEL;
+  CHECK_STATUS(uclint_routing_code(r, 1, &none), UCLINT_STATUS_NOT_FOUND);
+  CHECK(none == NULL);
+  CHECK_STR(uclint_last_error(), "index 1 is out of range: there are 1 rule codes");
+  save_route_json(r, "route-nowhere.json", "unroutable");
+  uclint_routing_free(r);
+  r = route_ok(d, "tel:+15551234", UCLINT_DECISION_UNROUTABLE, 0);
+  CHECK_STR(routing_codes(r, codes, sizeof codes), "SIP002");
+  uclint_routing_free(r);
+
+  /* A static next hop that does not resolve: SIP003, TLS on its port. */
+  r = route_ok(d, "sip:bob@lost.org", UCLINT_DECISION_STATIC, 1);
+  static const struct want_target lost = {"ghost.lost.org", NULL, 5062, UCLINT_TRANSPORT_TLS, 1, 10, 1.0};
+  check_target(r, 0, &lost);
+  CHECK_STR(routing_codes(r, codes, sizeof codes), "SIP003");
+  save_route_json(r, "route-lost.json", "static");
+  uclint_routing_free(r);
+
+  /* The proxy's own domain, whatever its case. */
+  r = route_ok(d, "sip:alice@ACME.com", UCLINT_DECISION_LOCAL, 0);
+  CHECK_STR(routing_codes(r, codes, sizeof codes), "");
+  uclint_routing_free(r);
+
+  /* Errors: the out pointer is set to NULL, the message is the command line's. */
+  r = NOT_NULL_SENTINEL;
+  CHECK_STATUS(uclint_route(d, "sip:bob@", NULL, &r), UCLINT_STATUS_PARSE_ERROR);
+  CHECK(r == NULL);
+  CHECK_STR(uclint_last_error(), "cannot parse the request URI `sip:bob@`: at character 9 (end of the URI): "
+                                 "expected a host name, IPv4 address or [IPv6 reference]");
+  CHECK_STATUS(uclint_route(d, "sip:bob@[::1", NULL, &r), UCLINT_STATUS_PARSE_ERROR);
+  CHECK_CONTAINS(uclint_last_error(), "expected ']' to close the IPv6 reference opened at character 9");
+  CHECK_STATUS(uclint_route(d, "", NULL, &r), UCLINT_STATUS_PARSE_ERROR);
+  CHECK_STR(uclint_last_error(), "cannot parse the request URI ``: at character 1 (end of the URI): expected a "
+                                 "URI scheme: sip:, sips: or tel:");
+  r = NOT_NULL_SENTINEL;
+  CHECK_STATUS(uclint_route(d, "sip:bob@partner\xff.com", NULL, &r), UCLINT_STATUS_INVALID_UTF8);
+  CHECK(r == NULL);
+  CHECK_CONTAINS(uclint_last_error(), "argument `uri` is not valid UTF-8 (invalid byte at offset 15)");
+  r = NOT_NULL_SENTINEL;
+  CHECK_STATUS(uclint_route(NULL, "sip:bob@partner.com", NULL, &r), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK(r == NULL);
+  CHECK_CONTAINS(uclint_last_error(), "`deployment` is NULL");
+  CHECK_STATUS(uclint_route(d, NULL, NULL, &r), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_CONTAINS(uclint_last_error(), "`uri` is NULL");
+  CHECK_STATUS(uclint_route(d, "sip:bob@partner.com", &seed, NULL), UCLINT_STATUS_NULL_ARGUMENT);
+  CHECK_CONTAINS(uclint_last_error(), "`out` is NULL");
+  CHECK_STATUS(uclint_route(d, "sip:bob@partner.com", NULL, &r), UCLINT_STATUS_OK);
+  CHECK(uclint_last_error() == NULL);
+
+  /* The routing does not borrow from its deployment. */
+  uclint_deployment_free(d);
+  CHECK_STATUS(uclint_routing_target_host(r, 1, &s), UCLINT_STATUS_OK);
+  CHECK_STR(s, "gw1.partner.com");
+  uclint_routing_free(r);
+
+  /* Without DNS data there is no DNS step: what no static route takes is unroutable. */
+  CHECK_STATUS(uclint_deployment_from_text(MINI_TOML, strlen(MINI_TOML), UCLINT_FORMAT_TOML, "mini.toml", &d),
+               UCLINT_STATUS_OK);
+  r = route_ok(d, "sip:bob@other.net", UCLINT_DECISION_UNROUTABLE, 0);
+  CHECK_STR(routing_codes(r, codes, sizeof codes), "SIP002");
+  CHECK_STATUS(uclint_routing_step_count(r, &steps), UCLINT_STATUS_OK);
+  CHECK_STATUS(uclint_routing_step(r, steps - 1, &s), UCLINT_STATUS_OK);
+  CHECK_STR(s, "DNS for `other.net`: no DNS in use in this deployment");
+  uclint_routing_free(r);
+  uclint_deployment_free(d);
+}
+
 static void test_check(const UclintDeployment *acme, size_t expected_findings) {
   UclintReport *r = NULL;
   CHECK_STATUS(uclint_check(acme, &r), UCLINT_STATUS_OK);
@@ -731,6 +1105,7 @@ static void test_free_functions_accept_null(void) {
   uclint_presence_free(NULL);
   uclint_resolution_free(NULL);
   uclint_report_free(NULL);
+  uclint_routing_free(NULL);
   uclint_string_free(NULL);
   /* Free functions leave the last error alone. */
   UclintDeployment *d = NULL;
@@ -740,8 +1115,8 @@ static void test_free_functions_accept_null(void) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 5) {
-    fprintf(stderr, "usage: %s EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION\n", argv[0]);
+  if (argc != 6) {
+    fprintf(stderr, "usage: %s EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR\n", argv[0]);
     return 2;
   }
   examples_dir = argv[1];
@@ -753,6 +1128,7 @@ int main(int argc, char **argv) {
   test_presence_details_and_errors();
   test_from_text();
   test_load();
+  test_route();
 
   UclintDeployment *acme = NULL;
   CHECK_STATUS(uclint_deployment_load(path_in(examples_dir, "acme.toml"), &acme), UCLINT_STATUS_OK);

@@ -1,7 +1,7 @@
 /*
  * Handles are shared across threads for reading; the last error is per thread.
  *
- * Usage: test_threads EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION
+ * Usage: test_threads EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR
  * (the same arguments as test_api; only EXAMPLES_DIR and EXPECTED_FINDINGS are used).
  */
 #define _POSIX_C_SOURCE 200809L
@@ -27,6 +27,7 @@ struct work {
   int own_error_seen;
   int error_cleared;
   int resolved;
+  int routed;
 };
 
 static void *worker(void *arg) {
@@ -59,6 +60,17 @@ static void *worker(void *arg) {
       w->resolved += address != NULL && strcmp(address, "10.1.1.20") == 0;
       uclint_resolution_free(resolution);
     }
+
+    /* ...and routes against it (acme.toml: the partner's static route, by its DNS data). */
+    UclintRouting *routing = NULL;
+    if (uclint_route(w->deployment, "sip:bob@partner.com", NULL, &routing) == UCLINT_STATUS_OK) {
+      const char *address = NULL;
+      UclintDecision decision = UCLINT_DECISION_UNROUTABLE;
+      uclint_routing_decision(routing, &decision);
+      uclint_routing_target_address(routing, 0, &address);
+      w->routed += decision == UCLINT_DECISION_STATIC && address != NULL && strcmp(address, "198.51.100.40") == 0;
+      uclint_routing_free(routing);
+    }
   }
 
   /* Odd threads fail a call and must see their own message; even threads see none. */
@@ -80,8 +92,8 @@ static void *worker(void *arg) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 5) {
-    fprintf(stderr, "usage: %s EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION\n", argv[0]);
+  if (argc != 6) {
+    fprintf(stderr, "usage: %s EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR\n", argv[0]);
     return 2;
   }
   size_t expected = (size_t)strtoul(argv[3], NULL, 10);
@@ -122,6 +134,7 @@ int main(int argc, char **argv) {
     }
     CHECK(work[i].same_codes);
     CHECK(work[i].resolved == ROUNDS);
+    CHECK(work[i].routed == ROUNDS);
     CHECK(work[i].own_error_seen);
     CHECK(work[i].error_cleared);
   }

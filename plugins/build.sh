@@ -3,6 +3,7 @@
 # target/plugins/ (or $CARGO_TARGET_DIR/plugins/):
 #   target/plugins/naming-policy.wasm
 #   target/plugins/vpn-resolves-home-nodes.wasm
+#   target/plugins/bench-empty.wasm, bench-prs001.wasm   (the host's benchmark plugins)
 #   target/plugins/hostile-<feature>.wasm      (one per feature of plugins/host/tests/hostile)
 #
 # Idempotent and fast when up to date: a stamp holds a hash of every input (plugin sources, WIT,
@@ -16,6 +17,8 @@ cd "$root"
 
 target=wasm32-wasip2
 examples=(naming-policy vpn-resolves-home-nodes)
+# The host's benchmark plugins (plugins/host/benches/plugins), built the same way.
+benches=(bench-empty bench-prs001)
 hostile_dir=plugins/host/tests/hostile
 hostile_features=(
   infinite-loop memory-bomb trap output-flood impersonate foreign-code unknown-severity
@@ -43,7 +46,7 @@ fi
 inputs_hash() {
   {
     rustc -vV
-    find plugins/sdk plugins/examples "$hostile_dir" plugins/wit plugins/build.sh -type f \
+    find plugins/sdk plugins/examples plugins/host/benches/plugins "$hostile_dir" plugins/wit plugins/build.sh -type f \
       \( -name '*.rs' -o -name '*.toml' -o -name '*.wit' -o -name '*.sh' \) -not -path '*/target/*' -print0 |
       LC_ALL=C sort -z | xargs -0 sha256sum
     sha256sum Cargo.lock Cargo.toml
@@ -81,7 +84,7 @@ ensure_target() {
 }
 
 stale_examples=()
-for example in "${examples[@]}"; do
+for example in "${examples[@]}" "${benches[@]}"; do
   fresh "$example" || stale_examples+=("$example")
 done
 stale_hostile=()
@@ -108,6 +111,6 @@ for feature in "${stale_hostile[@]}"; do
   install "$artifacts/uclint_hostile_plugin.wasm" "hostile-$feature"
 done
 
-for name in "${examples[@]}" "${hostile_features[@]/#/hostile-}"; do
+for name in "${examples[@]}" "${benches[@]}" "${hostile_features[@]/#/hostile-}"; do
   printf '%10s  %s\n' "$(stat -c %s "$out/$name.wasm")" "$out/$name.wasm"
 done

@@ -417,8 +417,8 @@ pub fn check(
     ignore: Vec<String>,
 ) -> PyResult<Report> {
     let specs = crate::plugins::specs(&plugins)?;
-    let (select_builtin, select_plugin) = split_codes(select)?;
-    let (ignore_builtin, ignore_plugin) = split_codes(ignore)?;
+    let (select_builtin, select_plugin) = split_codes(select.clone())?;
+    let (ignore_builtin, _) = split_codes(ignore.clone())?;
     let options = Options {
         select: select_builtin,
         ignore: ignore_builtin,
@@ -431,41 +431,22 @@ pub fn check(
     } else {
         Some(crate::plugins::host()?)
     };
-    let (report, run) = py.detach(|| {
+    let checked = py.detach(|| {
         let mut report = if plugins_only {
             CoreReport::default()
         } else {
             uclint_core::rules::check(&loaded.deployment, &loaded.references, &options)
         };
-        let run = match &host {
+        let mut run = match &host {
             Some(host) => host.run_all(&std::sync::Arc::new(loaded.deployment.clone()), &specs),
             None => uclint_plugin_host::PluginRun::default(),
         };
-        // Plugin findings carry plugin codes or PLUGIN codes: either list may name them.
-        let listed = |code: &str, plugin: &[String], builtin: &[Code]| {
-            plugin.iter().any(|c| c == code) || builtin.iter().any(|c| c.as_str() == code)
-        };
-        let selected = |code: &str| {
-            (select_plugin.is_empty() && options.select.is_empty()) || listed(code, &select_plugin, &options.select)
-        };
-        let wanted = |code: &str| selected(code) && !listed(code, &ignore_plugin, &options.ignore);
-        report
-            .findings
-            .extend(run.findings.iter().filter(|f| wanted(&f.code)).cloned());
+        run.select(&select, &ignore)?;
+        report.findings.append(&mut run.findings);
         report.sort();
-        (report, run)
+        Ok::<_, String>(Report(report, run.rules))
     });
-    if let Some(unknown) = select_plugin.iter().chain(&ignore_plugin).find(|c| !run.declares(c)) {
-        return Err(not_found(format!(
-            "no loaded plugin has a rule `{unknown}`; plugin rules: {}",
-            if run.rules.is_empty() {
-                "(no plugins loaded)".to_owned()
-            } else {
-                run.rules.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
-            }
-        )));
-    }
-    Ok(Report(report, run.rules))
+    checked.map_err(not_found)
 }
 
 /// Built-in codes and plugin codes (`X-VENDOR-...`), each checked.

@@ -100,6 +100,15 @@ pub enum RuleCode {
     Plugin(String),
 }
 
+impl AsRef<str> for RuleCode {
+    fn as_ref(&self) -> &str {
+        match self {
+            Self::Builtin(code) => code.as_str(),
+            Self::Plugin(code) => code,
+        }
+    }
+}
+
 fn parse_rule_code(text: &str) -> Result<RuleCode, String> {
     let text = text.trim();
     if text.starts_with("X-") {

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use uclint_core::report::sarif::RuleDescription;
-use uclint_core::report::{Finding, Report, Severity, json, sarif, text};
+use uclint_core::report::{Report, Severity, json, sarif, text};
 use uclint_core::rules::{Code, Options, check, registry};
 
 use super::{Failure, Outcome};
@@ -35,27 +35,9 @@ pub fn run(args: &CheckArgs, cli: &Cli) -> Result<Outcome, Failure> {
         check(&deployment, &references, &options)
     };
 
-    let run = plugins::run(deployment, &args.deployment, &args.plugins, &args.sandbox)?;
-    for code in args.select.iter().chain(&args.ignore) {
-        if let RuleCode::Plugin(code) = code {
-            if !run.declares(code) {
-                let known: Vec<&str> = run.rules.iter().map(|r| r.id.as_str()).collect();
-                return Err(Failure::Usage(format!(
-                    "no loaded plugin has a rule `{code}`; plugin rules: {}",
-                    if known.is_empty() {
-                        "(no plugins loaded)".to_owned()
-                    } else {
-                        known.join(", ")
-                    }
-                )));
-            }
-        }
-    }
-    report.findings.extend(
-        run.findings
-            .into_iter()
-            .filter(|f| wanted(f, &args.select, &args.ignore)),
-    );
+    let mut run = plugins::run(deployment, &args.deployment, &args.plugins, &args.sandbox)?;
+    run.select(&args.select, &args.ignore).map_err(Failure::Usage)?;
+    report.findings.append(&mut run.findings);
     report.sort();
 
     let threshold = match args.fail_on {
@@ -75,15 +57,6 @@ pub fn run(args: &CheckArgs, cli: &Cli) -> Result<Outcome, Failure> {
         }),
         status,
     })
-}
-
-/// Whether `--select`/`--ignore` keep a finding from a plugin (its own codes or PLUGIN codes).
-fn wanted(finding: &Finding, select: &[RuleCode], ignore: &[RuleCode]) -> bool {
-    let matches = |c: &RuleCode| match c {
-        RuleCode::Builtin(code) => code.as_str() == finding.code,
-        RuleCode::Plugin(code) => *code == finding.code,
-    };
-    (select.is_empty() || select.iter().any(matches)) && !ignore.iter().any(matches)
 }
 
 /// A check's report, in all three forms.

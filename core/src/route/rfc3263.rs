@@ -4,7 +4,7 @@
 use hickory_proto::rr::RData;
 
 use super::outcome::{Origin, Target, Trace};
-use crate::dns::{AddressLookup, Answer, Name, RecordType, Resolver, lookup_addresses};
+use crate::dns::{AddressLookup, Answer, Name, RecordType, Resolver, absolute, lookup_addresses};
 use crate::model::Transport;
 
 /// What of the request URI the DNS procedure depends on.
@@ -48,7 +48,7 @@ const fn naptr_service(transport: Transport) -> &'static str {
 
 /// The next hops DNS gives for `request` (empty: DNS has nothing).
 pub(crate) fn targets(request: &Request<'_>, dns: &dyn Resolver, trace: &mut Trace) -> Vec<Target> {
-    let Ok(domain) = Name::from_ascii(format!("{}.", request.domain.trim_end_matches('.'))) else {
+    let Ok(domain) = absolute(request.domain) else {
         trace.step(
             format!("DNS for `{}`", request.domain),
             "not a valid DNS name: nothing to look up",

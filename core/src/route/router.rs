@@ -7,7 +7,7 @@ use super::rfc3263::{self, Request, addresses_of, default_port};
 use super::table::RouteTable;
 use super::uri::{Scheme, Uri, UriError};
 use super::weighted;
-use crate::dns::{Name, Resolver};
+use crate::dns::{Resolver, absolute};
 use crate::model::{SipProxy, StaticRoute, Transport};
 use crate::rules::Code;
 
@@ -284,7 +284,7 @@ fn static_target(
     };
     let addresses = match hop.parse::<IpAddr>() {
         Ok(ip) => vec![ip],
-        Err(_) => match (dns, Name::from_ascii(format!("{}.", hop.trim_end_matches('.')))) {
+        Err(_) => match (dns, absolute(hop)) {
             (Some(dns), Ok(name)) => addresses_of(&name, dns, &dns.source(), trace),
             (None, _) => {
                 trace.step(format!("resolve next hop `{hop}`"), "no DNS in use: it cannot resolve");

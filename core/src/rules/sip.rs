@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use super::Code;
 use super::engine::{Context, Sink};
 use super::registry::{RuleInfo, Service};
-use crate::dns::{AddressLookup, Name, lookup_addresses};
+use crate::dns::{AddressLookup, absolute, lookup_addresses};
 use crate::model::{Path, Role};
 use crate::report::{Fix, Severity, Subject, SubjectKind};
 use crate::route::table::RouteTable;
@@ -151,8 +151,7 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         if hop.parse::<IpAddr>().is_ok() {
             continue;
         }
-        let found =
-            Name::from_ascii(format!("{}.", hop.trim_end_matches('.'))).map(|name| lookup_addresses(dns, &name));
+        let found = absolute(hop).map(|name| lookup_addresses(dns, &name));
         if !matches!(found, Ok(AddressLookup::Found(_))) {
             out.emit(
                 Code::SIP003,

@@ -68,6 +68,32 @@ impl PluginRun {
     pub fn declares(&self, code: &str) -> bool {
         self.rules.iter().any(|r| r.id == code)
     }
+
+    /// Apply `--select` / `--ignore` (codes as written: built-in, PLUGIN or a plugin's `X-...`)
+    /// to the plugins' findings: with a selection only selected codes stay, ignored ones never.
+    /// Fails, with the message front-ends show, when a plugin code names no loaded plugin's rule.
+    pub fn select<S: AsRef<str>>(&mut self, select: &[S], ignore: &[S]) -> Result<(), String> {
+        let listed = |codes: &[S], code: &str| codes.iter().any(|c| c.as_ref() == code);
+        if let Some(unknown) = select
+            .iter()
+            .chain(ignore)
+            .map(AsRef::as_ref)
+            .find(|code| code.starts_with("X-") && !self.declares(code))
+        {
+            let known: Vec<&str> = self.rules.iter().map(|r| r.id.as_str()).collect();
+            return Err(format!(
+                "no loaded plugin has a rule `{unknown}`; plugin rules: {}",
+                if known.is_empty() {
+                    "(no plugins loaded)".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            ));
+        }
+        self.findings
+            .retain(|f| (select.is_empty() || listed(select, &f.code)) && !listed(ignore, &f.code));
+        Ok(())
+    }
 }
 
 impl PluginHost {

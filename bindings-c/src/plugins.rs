@@ -1,28 +1,13 @@
 //! Third-party rule plugins (WebAssembly components) run in the sandboxed host beside the
 //! built-in rules, as `uclint check --plugin PATH` runs them.
 
-use std::collections::BTreeMap;
 use std::ffi::c_char;
-use std::path::Path;
 use std::sync::Arc;
 
 use uclint_core::model::Deployment;
-use uclint_core::report::Finding;
-use uclint_core::report::sarif::RuleDescription;
-use uclint_core::rules::Code;
-use uclint_plugin_host::{Failure, Limits, PluginHost};
+use uclint_plugin_host::{Limits, PluginHost, PluginRun, PluginSpec};
 
 use crate::boundary::{Error, UCLINT_MAX_INPUT_BYTES, UclintStatus, str_arg};
-use crate::deployment::{ReadError, read_capped};
-
-/// What the plugins of one check produced.
-#[derive(Default)]
-pub(crate) struct PluginRun {
-    /// Their findings, and PLUGIN findings about plugins that misbehaved.
-    pub(crate) findings: Vec<Finding>,
-    /// The rules of every plugin that loaded, for SARIF.
-    pub(crate) rules: Vec<RuleDescription>,
-}
 
 /// The plugin paths a C caller passed: `count` strings at `paths`, each checked.
 ///
@@ -62,54 +47,19 @@ pub(crate) unsafe fn paths_arg<'a>(paths: *const *const c_char, count: usize) ->
 }
 
 /// Load and run each plugin at `paths` over `deployment`, with no settings, in one sandboxed
-/// host with the default limits and no disk cache. Never fails: whatever goes wrong with a
-/// plugin (or with the host itself) is a PLUGIN finding about that plugin.
+/// host with the default limits (plugin files above 64 MiB refused unread) and no disk cache.
+/// Never fails: whatever goes wrong with a plugin (or with the host itself) is a PLUGIN finding
+/// about that plugin.
 pub(crate) fn run(deployment: &Arc<Deployment>, paths: &[&str]) -> PluginRun {
-    let mut out = PluginRun::default();
-    if paths.is_empty() {
-        return out;
+    let specs: Vec<PluginSpec> = paths.iter().map(PluginSpec::path).collect();
+    if specs.is_empty() {
+        return PluginRun::default();
     }
-    let host = match PluginHost::new(Limits::default(), None) {
-        Ok(host) => host,
-        Err(failure) => {
-            out.findings.extend(
-                paths
-                    .iter()
-                    .map(|path| failure.finding(&display_name(Path::new(path)), None)),
-            );
-            return out;
-        }
-    };
-    let config = BTreeMap::new();
-    for path in paths {
-        let path = Path::new(path);
-        match read(path).and_then(|bytes| host.load_bytes(path, &bytes)) {
-            Ok(plugin) => {
-                out.rules.extend(plugin.rules.iter().map(|r| r.sarif()));
-                out.findings.extend(host.check(&plugin, deployment, &config, None));
-            }
-            Err(failure) => out.findings.push(failure.finding(&display_name(path), None)),
-        }
+    match PluginHost::new(Limits::default(), None) {
+        Ok(host) => host.run_all(deployment, &specs),
+        Err(failure) => PluginRun {
+            findings: specs.iter().map(|spec| failure.finding(&spec.name(), None)).collect(),
+            rules: Vec::new(),
+        },
     }
-    out
-}
-
-/// The plugin file's bytes, refusing files above [`UCLINT_MAX_INPUT_BYTES`] without reading
-/// them (the host's own `load` would read any size); the messages are the host's.
-fn read(path: &Path) -> Result<Vec<u8>, Failure> {
-    read_capped(path).map_err(|e| {
-        let why = match e {
-            ReadError::TooLarge(len) => {
-                format!("it is {len} bytes, more than the {UCLINT_MAX_INPUT_BYTES} bytes (64 MiB) uclint accepts")
-            }
-            ReadError::Io(e) => e.to_string(),
-        };
-        Failure::new(Code::PLUGIN001, format!("cannot read `{}`: {why}", path.display()))
-    })
-}
-
-/// How findings name a plugin: its file name (the command line's `display_name`).
-fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

@@ -61,9 +61,34 @@ impl PluginHost {
 
     /// Load the plugin at `path`.
     pub fn load(&self, path: &Path) -> Result<Plugin, Failure> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| Failure::new(Code::PLUGIN001, format!("cannot read `{}`: {e}", path.display())))?;
+        let bytes = self
+            .read(path)
+            .map_err(|why| Failure::new(Code::PLUGIN001, format!("cannot read `{}`: {why}", path.display())))?;
         self.load_bytes(path, &bytes)
+    }
+
+    /// The plugin file's bytes, refusing files above `max_plugin_bytes` without reading them.
+    fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
+        let cap = self.limits.max_plugin_bytes;
+        let too_big = |len: u64| {
+            format!(
+                "it is {len} bytes, more than the {cap} bytes ({} MiB) uclint accepts",
+                cap >> 20
+            )
+        };
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        let len = file.metadata().map_err(|e| e.to_string())?.len();
+        if len > cap as u64 {
+            return Err(too_big(len));
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        // A file that grows while being read still stops one byte past the cap.
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, cap as u64 + 1), &mut bytes)
+            .map_err(|e| e.to_string())?;
+        if bytes.len() > cap {
+            return Err(too_big(bytes.len() as u64));
+        }
+        Ok(bytes)
     }
 
     /// Load a plugin from its bytes (`path` names it).

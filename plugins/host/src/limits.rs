@@ -13,6 +13,8 @@ pub struct Limits {
     pub max_output_bytes: usize,
     /// Host work a plugin may ask for per call (deployment items copied, derivations run).
     pub max_host_work: u64,
+    /// The largest plugin file the host reads, in bytes; larger files are refused unread.
+    pub max_plugin_bytes: usize,
 }
 
 impl Default for Limits {
@@ -25,6 +27,8 @@ impl Default for Limits {
             max_output_bytes: 32 << 20,
             // Every user copied ten times over, or a derivation per user and then some.
             max_host_work: 5_000_000,
+            // Real plugins are tens to hundreds of KiB.
+            max_plugin_bytes: 64 << 20,
         }
     }
 }

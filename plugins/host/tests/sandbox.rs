@@ -21,6 +21,7 @@ fn host() -> PluginHost {
             max_findings: 10_000,
             max_output_bytes: 4 << 20,
             max_host_work: 1_000_000,
+            max_plugin_bytes: 16 << 20,
         },
         None,
     )

@@ -28,9 +28,12 @@ step "pip install ./bindings-python (maturin pinned by requirements-dev.txt)"
 PIP_CONSTRAINT="$root/bindings-python/requirements-dev.txt" \
   python -m pip install -q --force-reinstall --no-deps ./bindings-python
 
-step "the uclint command line the tests compare against"
-cargo build -q -p uclint-cli --locked
-export UCLINT_BIN="$CARGO_TARGET_DIR/debug/uclint"
+# scripts/test.sh passes the command line its own test build made; alone, build it here.
+if [ -z "${UCLINT_BIN:-}" ]; then
+  step "the uclint command line the tests compare against"
+  cargo build -q -p uclint-cli --locked
+  export UCLINT_BIN="$CARGO_TARGET_DIR/debug/uclint"
+fi
 
 step "pytest (bindings-python/tests, examples/python)"
 python -m pytest -q -p no:cacheprovider bindings-python/tests

@@ -23,20 +23,22 @@ if [ ! -f "$UCLINT_SARIF_SCHEMA" ]; then
   (cd "$schema_dir" && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null && tar xzf microsoft-jest-sarif-1.0.0-beta.0.tgz)
 fi
 
-step "Rust tests"
+step "Rust tests, benchmarks once each in test mode (no timing asserted)"
+# One build of every target (tests, benches, examples) in one cargo invocation: every later step
+# reuses it. Separate invocations would resolve dependency features differently and compile
+# the tree (wasmtime included) again.
 if cargo nextest --version >/dev/null 2>&1; then
-  cargo nextest run --workspace --locked
+  cargo nextest run --workspace --all-targets --locked
 else
-  cargo test --workspace --locked
+  cargo test --workspace --all-targets --locked
 fi
 # nextest does not run doc tests.
 cargo test --workspace --doc --locked
+# The command line that the Python and browser tests compare against: the one built above.
+export UCLINT_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/uclint"
 
 step "Python package (pip install ./bindings-python, pytest, mypy --strict, stubtest)"
 bash bindings-python/test.sh
 
 step "wasm package and the web page in Chromium"
 bash bindings-wasm/test.sh
-
-step "benchmarks run once each in test mode (no timing asserted)"
-cargo test --workspace --bench '*' --locked

@@ -1,8 +1,8 @@
 //! The C side: the header compiles as C and C++, the C tests in `tests/c/` pass linked against
 //! the static and the shared library and under valgrind, and `examples/c/print_findings.c` works.
 //!
-//! Each test first runs `cargo build -p uclint-c` (quick when nothing changed) to get the
-//! libraries, then compiles with gcc. gcc, g++ and valgrind are required: a missing tool fails
+//! The tests link against the libraries `cargo test` built for this run, then compile with
+//! gcc. gcc, g++ and valgrind are required: a missing tool fails
 //! the test with a message rather than skipping it. The C tests of plugins need the plugins
 //! built from source: each test process runs `plugins/build.sh` once (quick when up to date)
 //! and passes `target/plugins/` to every C test.
@@ -24,7 +24,7 @@ use uclint_plugin_host::{Limits, PluginHost};
 const WARNINGS: [&str; 5] = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic"];
 const SYSTEM_LIBS: [&str; 3] = ["-lpthread", "-ldl", "-lm"];
 
-/// The libraries `cargo build -p uclint-c` produced.
+/// The libraries `cargo test` built for this run.
 struct Libraries {
     static_lib: PathBuf,
     shared_lib: PathBuf,
@@ -77,39 +77,26 @@ fn plugins_dir() -> &'static Path {
 /// The plugins test_plugins.c runs over acme.toml, in its order.
 const PLUGINS: [&str; 2] = ["naming-policy.wasm", "hostile-trap.wasm"];
 
-/// Build the libraries and find them through cargo's own report of what it built.
-fn build_libraries() -> Libraries {
-    let output = Command::new(env!("CARGO"))
-        .args(["build", "-p", "uclint-c", "--message-format=json-render-diagnostics"])
-        .current_dir(crate_dir())
-        .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "cargo build -p uclint-c failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let mut static_lib = None;
-    let mut shared_lib = None;
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        if message["reason"] != "compiler-artifact" || message["target"]["name"] != "uclint" {
-            continue;
-        }
-        for file in message["filenames"].as_array().into_iter().flatten() {
-            let file = PathBuf::from(file.as_str().unwrap_or_default());
-            match file.extension().and_then(|e| e.to_str()) {
-                Some("a") => static_lib = Some(file),
-                Some("so") => shared_lib = Some(file),
-                _ => {}
-            }
-        }
-    }
+/// The libraries of this very build. `cargo test` builds uclint-c's lib target with all its
+/// crate types before running this test and leaves `libuclint.a` and `libuclint.so` in the
+/// `deps/` directory this test runs from. Building them again here with `cargo build -p
+/// uclint-c` would resolve features for uclint-c alone and compile the whole dependency tree
+/// (wasmtime included) a second time.
+fn libraries() -> Libraries {
+    let exe = std::env::current_exe().expect("the test knows its own path");
+    let deps_dir = exe.parent().expect("the test runs from <target>/<profile>/deps/");
+    let find = |name: &str| {
+        let lib = deps_dir.join(name);
+        assert!(
+            lib.is_file(),
+            "{} is missing: run these tests with `cargo test -p uclint-c`, which builds it",
+            lib.display()
+        );
+        lib
+    };
     Libraries {
-        static_lib: static_lib.expect("cargo reported libuclint.a"),
-        shared_lib: shared_lib.expect("cargo reported libuclint.so"),
+        static_lib: find("libuclint.a"),
+        shared_lib: find("libuclint.so"),
     }
 }
 
@@ -287,7 +274,7 @@ fn run_c_tests(link: Link, valgrind: bool) {
     if valgrind {
         require("valgrind", "apt-get install valgrind");
     }
-    let libs = build_libraries();
+    let libs = libraries();
     let named = examples_dir().join("acme.toml");
     let report = acme_report(&named);
     let expected = report.findings.len().to_string();
@@ -401,7 +388,7 @@ fn header_compiles_as_c_and_as_cpp() {
 #[test]
 fn shared_library_exports_exactly_the_header_functions() {
     require("nm", "apt-get install binutils");
-    let libs = build_libraries();
+    let libs = libraries();
     let header = std::fs::read_to_string(include_dir().join("uclint.h")).expect("the header is readable");
     let mut declared: Vec<&str> = header
         .lines()
@@ -449,7 +436,7 @@ fn c_tests_pass_under_valgrind_with_the_shared_library() {
 #[test]
 fn print_findings_example_prints_every_finding() {
     require("gcc", "apt-get install gcc");
-    let libs = build_libraries();
+    let libs = libraries();
     let work = tempfile::tempdir().expect("a temporary folder");
     let source = examples_dir().join("c/print_findings.c");
     let binary = compile(&source, work.path(), &libs, Link::Static);
@@ -490,7 +477,7 @@ fn print_findings_example_prints_every_finding() {
 #[test]
 fn print_findings_example_runs_plugins_given_after_the_deployment() {
     require("gcc", "apt-get install gcc");
-    let libs = build_libraries();
+    let libs = libraries();
     let work = tempfile::tempdir().expect("a temporary folder");
     let binary = compile(
         &examples_dir().join("c/print_findings.c"),
@@ -523,7 +510,7 @@ fn print_findings_example_runs_plugins_given_after_the_deployment() {
 #[test]
 fn route_example_prints_the_decision_hops_and_trace() {
     require("gcc", "apt-get install gcc");
-    let libs = build_libraries();
+    let libs = libraries();
     let work = tempfile::tempdir().expect("a temporary folder");
     let binary = compile(&examples_dir().join("c/route.c"), work.path(), &libs, Link::Static);
     let acme = examples_dir().join("acme.toml");

@@ -187,7 +187,7 @@ impl From<&Deployment> for Outline {
             name: deployment.name.clone(),
             servers: deployment.servers.iter().map(|s| s.node_name.clone()).collect(),
             clients: deployment.clients.iter().map(|c| c.id.clone()).collect(),
-            users: deployment.users.iter().map(|u| u.cucm_id.clone()).collect(),
+            users: deployment.users.iter().map(|u| u.cucm_id.to_string()).collect(),
         }
     }
 }

@@ -141,7 +141,7 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
         })
         .collect();
     Health {
-        user: user.cucm_id.clone(),
+        user: user.cucm_id.to_string(),
         client: client.id.clone(),
         services,
     }

@@ -25,4 +25,4 @@ pub use server::{ImapService, Role, Server, Startup};
 pub use services::{Calendar, CapturedCapability, Reachability, Voicemail, VoicemailProfile, VoicemailSystem};
 pub use sip::{RouteType, SipProxy, StaticRoute, Transport};
 pub use source_map::{Children, Path, Pos, Segment, SourceMap, SpanNode};
-pub use user::User;
+pub use user::{Clients, User};

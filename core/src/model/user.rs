@@ -5,28 +5,35 @@
 
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use crate::source::Location;
+
+/// The client profiles of one user, one of them inline.
+pub type Clients = SmallVec<[Arc<str>; 1]>;
 
 /// One end user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct User {
-    /// CUCM user id (End User page), the id CUPS syncs and presence uses.
-    pub cucm_id: String,
+    /// CUCM user id (End User page), the id CUPS syncs and presence uses. Ids are short and
+    /// kept inline: LDAP006 compares them for every user, and a pointer to chase per user is a
+    /// cache miss per user once the users outgrow the cache.
+    pub cucm_id: CompactString,
     /// The user's id in LDAP; none when the user is not in the directory.
     #[serde(default)]
-    pub ldap_id: Option<String>,
+    pub ldap_id: Option<CompactString>,
     /// First name.
     #[serde(default)]
     pub first_name: Option<String>,
     /// Last name (LDAP `sn`); CUCM will not synchronize a directory user without one.
     #[serde(default)]
     pub last_name: Option<String>,
-    /// Telephone number (extension), for CUPC's phone-attribute id mapping.
+    /// Telephone number (extension), for CUPC's phone-attribute id mapping (inline, as ids).
     #[serde(default)]
-    pub telephone_number: Option<String>,
+    pub telephone_number: Option<CompactString>,
     /// Whether a digest credential is set on CUCM End User. Never its value.
     #[serde(default, deserialize_with = "crate::model::secret::set")]
     pub digest_credential: bool,
@@ -39,9 +46,11 @@ pub struct User {
     /// Whether the user controls a desk phone from CUPC (CTI through CTIManager).
     #[serde(default)]
     pub desk_phone_control: bool,
-    /// Client profiles (by id) the user logs in from.
+    /// Client profiles (by id) the user logs in from. Most users have one, kept inline: rules
+    /// walk every user's clients, and a pointer to a separate allocation per user is a cache
+    /// miss per user once the users outgrow the cache.
     #[serde(default)]
-    pub clients: Vec<Arc<str>>,
+    pub clients: Clients,
     /// Where this user was written (a TOML/JSON/YAML item or a CSV row).
     #[serde(skip)]
     pub location: Option<Location>,

@@ -4,7 +4,8 @@ use super::Code;
 use super::acl::{Pattern, client_net};
 use super::engine::{Context, Sink};
 use super::registry::{RuleInfo, Service};
-use crate::model::{Path, Role};
+use super::users::UserRules;
+use crate::model::{Path, Role, User};
 use crate::report::{Fix, Severity, Subject, SubjectKind};
 
 /// The AUTH rules.
@@ -117,18 +118,19 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             cx.locate(&Path::default().key("sip_proxy").key("authentication_module")),
             "the SIP proxy's authentication module is off: nobody is challenged",
         );
-    } else {
-        auth001(cx, out, &patterns);
     }
     ldap_auth(cx, out);
 }
 
-fn auth001(cx: &Context<'_>, out: &mut Sink<'_>, patterns: &[Pattern]) {
-    if !out.enabled(Code::AUTH001) {
-        return;
+/// AUTH001, user by user, when the authentication module is on (AUTH003 covers it off).
+pub fn user_rules<'a>(cx: &Context<'a>, out: &mut Sink<'_>) -> Option<Box<dyn UserRules<'a> + 'a>> {
+    let proxy = &cx.deployment.sip_proxy;
+    if !proxy.authentication_module || !out.enabled(Code::AUTH001) {
+        return None;
     }
+    let patterns: Vec<Pattern> = proxy.incoming_acl.iter().map(|p| Pattern::parse(p)).collect();
     // Coverage is a property of the client profile: decide it once per profile, not per user.
-    let coverage: rustc_hash::FxHashMap<&str, bool> = cx
+    let coverage = cx
         .deployment
         .clients
         .iter()
@@ -142,16 +144,33 @@ fn auth001(cx: &Context<'_>, out: &mut Sink<'_>, patterns: &[Pattern]) {
             })
         })
         .collect();
-    let covered = |client_id: &str| coverage.get(client_id).copied();
-    for user in cx.deployment.users.iter().filter(|u| !u.digest_credential) {
+    Some(Box::new(BlankDigestCovered {
+        no_acl: patterns.is_empty(),
+        coverage,
+    }))
+}
+
+/// AUTH001: a blank digest credential is only safe from a client the incoming ACL covers.
+struct BlankDigestCovered<'a> {
+    no_acl: bool,
+    /// Whether the ACL covers each client profile that has addresses.
+    coverage: rustc_hash::FxHashMap<&'a str, bool>,
+}
+
+impl<'a> UserRules<'a> for BlankDigestCovered<'a> {
+    fn check_user(&mut self, cx: &Context<'a>, user: &'a User, out: &mut Sink<'_>) {
+        if user.digest_credential {
+            return;
+        }
+        let covered = |client_id: &str| self.coverage.get(client_id).copied();
         // Without an ACL nothing is covered; with one, the user's clients must tell.
-        let uncovered: Vec<&str> = if patterns.is_empty() {
+        let uncovered: Vec<&str> = if self.no_acl {
             user.clients.iter().map(|c| &**c).collect()
         } else {
             let verdicts: Vec<(&str, Option<bool>)> = user.clients.iter().map(|c| (&**c, covered(c))).collect();
             if user.clients.is_empty() || verdicts.iter().any(|(_, v)| v.is_none()) {
                 out.skip(Code::AUTH001, "some users with a blank digest credential have clients without addresses, so ACL coverage cannot be decided");
-                continue;
+                return;
             }
             verdicts
                 .into_iter()
@@ -159,7 +178,7 @@ fn auth001(cx: &Context<'_>, out: &mut Sink<'_>, patterns: &[Pattern]) {
                 .map(|(c, _)| c)
                 .collect()
         };
-        if patterns.is_empty() || !uncovered.is_empty() {
+        if self.no_acl || !uncovered.is_empty() {
             let from = if uncovered.is_empty() {
                 String::new()
             } else {
@@ -167,7 +186,7 @@ fn auth001(cx: &Context<'_>, out: &mut Sink<'_>, patterns: &[Pattern]) {
             };
             out.emit(
                 Code::AUTH001,
-                Subject::new(SubjectKind::User, &user.cucm_id),
+                Subject::new(SubjectKind::User, user.cucm_id.as_str()),
                 cx.user_location(user),
                 format!("`{}` has a blank digest credential and no incoming ACL covers their client{from}: Presence will show Invalid Credential", user.cucm_id),
             );
@@ -184,7 +203,7 @@ fn ldap_auth(cx: &Context<'_>, out: &mut Sink<'_>) {
     }
     let ldap_path = Path::default().key("ldap");
     if matches!(ldap.auth_port, 389 | 636) {
-        let users = cx.deployment.users.iter().filter(|u| u.desk_phone_control).count();
+        let users = cx.desk_phone_users();
         if users > 0 {
             out.emit(
                 Code::AUTH004,

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::users::{self, UserFacts};
 use super::{Code, registry};
 use crate::derive::implicit::ClientNodes;
 use crate::derive::presence::{PresenceAddress, presence_address, presence_address_resolved};
@@ -40,14 +41,12 @@ pub struct Context<'a> {
     servers: HashMap<&'a str, &'a Server>,
     clients: HashMap<&'a str, &'a Client>,
     presence: HashMap<&'a str, PresenceAddress>,
-    /// The nodes each client profile's users use, gathered in one pass over the users.
-    client_nodes: HashMap<&'a str, ClientNodes<'a>>,
-    /// How many users register presence with each node.
-    presence_users: HashMap<&'a str, usize>,
+    /// Tallies of the one walk over the users; empty until [`check`] has walked them.
+    users: UserFacts<'a>,
 }
 
 impl<'a> Context<'a> {
-    /// Prepare to check `deployment`.
+    /// Prepare to check `deployment`. The users are walked later, once, by [`check`].
     pub fn new(deployment: &'a Deployment, reference_problems: &'a [Problem]) -> Self {
         let dns = deployment.has_dns().then_some(&deployment.dns_view as &dyn Resolver);
         let servers = deployment.servers.iter().map(|s| (s.node_name.as_str(), s)).collect();
@@ -63,18 +62,6 @@ impl<'a> Context<'a> {
                 (s.node_name.as_str(), derived)
             })
             .collect();
-        // One pass over the users for what several rules need per client and per node: at
-        // 100,000 users every extra pass is a walk through memory that misses the cache.
-        let mut client_nodes: HashMap<&str, ClientNodes> = HashMap::default();
-        let mut presence_users: HashMap<&str, usize> = HashMap::default();
-        for user in &deployment.users {
-            for client in &user.clients {
-                client_nodes.entry(&**client).or_default().add(user);
-            }
-            if let Some(node) = user.presence_node() {
-                *presence_users.entry(node).or_default() += 1;
-            }
-        }
         Self {
             deployment,
             dns,
@@ -82,19 +69,23 @@ impl<'a> Context<'a> {
             servers,
             clients,
             presence,
-            client_nodes,
-            presence_users,
+            users: UserFacts::default(),
         }
     }
 
     /// The nodes the users of client profile `id` use.
     pub fn client_nodes(&self, id: &str) -> ClientNodes<'a> {
-        self.client_nodes.get(id).cloned().unwrap_or_default()
+        self.users.client_nodes.get(id).cloned().unwrap_or_default()
     }
 
     /// How many users register presence with `node`.
     pub fn presence_users(&self, node: &str) -> usize {
-        self.presence_users.get(node).copied().unwrap_or(0)
+        self.users.presence_users.get(node).copied().unwrap_or(0)
+    }
+
+    /// How many users control a desk phone from CUPC.
+    pub fn desk_phone_users(&self) -> usize {
+        self.users.desk_phone_users
     }
 
     /// The server with this node name.
@@ -175,17 +166,19 @@ impl<'o> Sink<'o> {
         }
     }
 
-    /// The findings so far.
+    /// The findings so far; what was skipped in code order, whichever rule ran first.
     pub fn into_report(mut self) -> Report {
         self.report.sort();
+        self.report.skipped.sort_by(|a, b| a.code.cmp(&b.code));
         self.report
     }
 }
 
 /// Run every enabled built-in rule over `deployment`.
 pub fn check(deployment: &Deployment, reference_problems: &[Problem], options: &Options) -> Report {
-    let cx = Context::new(deployment, reference_problems);
+    let mut cx = Context::new(deployment, reference_problems);
     let mut sink = Sink::new(options);
+    cx.users = users::walk(&cx, &super::USER_RULES, &mut sink);
     for family in super::FAMILY_CHECKS {
         family(&cx, &mut sink);
     }

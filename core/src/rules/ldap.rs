@@ -3,7 +3,8 @@
 use super::Code;
 use super::engine::{Context, Sink};
 use super::registry::{RuleInfo, Service};
-use crate::model::{Path, Role};
+use super::users::UserRules;
+use crate::model::{Path, Role, User};
 use crate::report::{Fix, Severity, Subject, SubjectKind};
 
 /// Directories at least this large sync slowly on 389 (decision: "large" in the notes' sense).
@@ -143,23 +144,6 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         );
     }
     if ldap.synchronization {
-        for user in &cx.deployment.users {
-            match &user.ldap_id {
-                Some(id) if user.last_name.is_none() => out.emit(
-                    Code::LDAP002,
-                    Subject::new(SubjectKind::User, &user.cucm_id),
-                    cx.user_location(user),
-                    format!("directory user `{id}` has no last name (sn): CUCM will not synchronize it"),
-                ),
-                None => out.emit(
-                    Code::LDAP003,
-                    Subject::new(SubjectKind::User, &user.cucm_id),
-                    cx.user_location(user),
-                    format!("CUCM user `{}` is not in LDAP: synchronization marks it delete pending and deletes it after 72 hours", user.cucm_id),
-                ),
-                Some(_) => {}
-            }
-        }
         match ldap.directory_size {
             Some(size) if size >= LARGE_DIRECTORY && matches!(ldap.sync_port, 389 | 636) => out.emit(
                 Code::LDAP004,
@@ -205,25 +189,71 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             format!("the password of search account `{}` changed while CUPC clients were logged in: they keep the old profile until next logon and will lock the account out", profile.service_account.as_deref().unwrap_or("(unnamed)")),
         );
     }
-    if !out.enabled(Code::LDAP006) {
-        return;
-    }
-    let mapped_to_phone = PHONE_ATTRIBUTES.contains(&profile.user_id_attribute.to_ascii_lowercase().as_str());
-    for user in &cx.deployment.users {
-        let presence_id = if mapped_to_phone {
+}
+
+/// LDAP002 and LDAP003 (when CUCM synchronizes from LDAP) and LDAP006 (when CUPC searches
+/// LDAP), user by user.
+pub fn user_rules<'a>(cx: &Context<'a>, out: &mut Sink<'_>) -> Option<Box<dyn UserRules<'a> + 'a>> {
+    let ldap = cx.deployment.ldap.as_ref()?;
+    let synchronized = ldap.synchronization && (out.enabled(Code::LDAP002) || out.enabled(Code::LDAP003));
+    let presence_ids = ldap
+        .cupc_profile
+        .as_ref()
+        .filter(|p| p.enabled && out.enabled(Code::LDAP006))
+        .map(|profile| PresenceIds {
+            attribute: &profile.user_id_attribute,
+            mapped_to_phone: PHONE_ATTRIBUTES.contains(&profile.user_id_attribute.to_ascii_lowercase().as_str()),
+        });
+    (synchronized || presence_ids.is_some()).then(|| {
+        Box::new(DirectoryUsers {
+            synchronized,
+            presence_ids,
+        }) as Box<dyn UserRules<'a>>
+    })
+}
+
+struct DirectoryUsers<'a> {
+    synchronized: bool,
+    presence_ids: Option<PresenceIds<'a>>,
+}
+
+/// The LDAP attribute CUPC takes as the presence id of the users it finds.
+struct PresenceIds<'a> {
+    attribute: &'a str,
+    mapped_to_phone: bool,
+}
+
+impl<'a> UserRules<'a> for DirectoryUsers<'a> {
+    fn check_user(&mut self, cx: &Context<'a>, user: &'a User, out: &mut Sink<'_>) {
+        if self.synchronized {
+            match &user.ldap_id {
+                Some(id) if user.last_name.is_none() => out.emit(
+                    Code::LDAP002,
+                    Subject::new(SubjectKind::User, user.cucm_id.as_str()),
+                    cx.user_location(user),
+                    format!("directory user `{id}` has no last name (sn): CUCM will not synchronize it"),
+                ),
+                None => out.emit(
+                    Code::LDAP003,
+                    Subject::new(SubjectKind::User, user.cucm_id.as_str()),
+                    cx.user_location(user),
+                    format!("CUCM user `{}` is not in LDAP: synchronization marks it delete pending and deletes it after 72 hours", user.cucm_id),
+                ),
+                Some(_) => {}
+            }
+        }
+        let Some(ids) = &self.presence_ids else { return };
+        let presence_id = if ids.mapped_to_phone {
             user.telephone_number.as_deref()
         } else {
             user.ldap_id.as_deref()
         };
-        let Some(presence_id) = presence_id else {
-            continue;
-        };
-        if presence_id != user.cucm_id {
+        if let Some(presence_id) = presence_id.filter(|id| *id != user.cucm_id) {
             out.emit(
                 Code::LDAP006,
-                Subject::new(SubjectKind::User, &user.cucm_id),
+                Subject::new(SubjectKind::User, user.cucm_id.as_str()),
                 cx.user_location(user),
-                format!("CUPC adds `{}` from LDAP as `{presence_id}` ({}), but CUCM knows them as `{}`: they will always show offline", user.cucm_id, profile.user_id_attribute, user.cucm_id),
+                format!("CUPC adds `{}` from LDAP as `{presence_id}` ({}), but CUCM knows them as `{}`: they will always show offline", user.cucm_id, ids.attribute, user.cucm_id),
             );
         }
     }

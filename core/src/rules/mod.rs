@@ -14,6 +14,7 @@ pub mod registry;
 mod sip;
 mod tls;
 mod topo;
+mod users;
 mod vm;
 
 pub use code::{Code, UnknownCode};
@@ -32,6 +33,10 @@ const FAMILY_CHECKS: [fn(&engine::Context<'_>, &mut engine::Sink<'_>); 9] = [
     topo::check,
     tls::check,
 ];
+
+/// Each family's rules that judge one user at a time, run in one walk over the users before
+/// the checks above (which read that walk's tallies).
+const USER_RULES: [users::Prepare; 3] = [auth::user_rules, ldap::user_rules, topo::user_rules];
 
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,8 @@
 use super::Code;
 use super::engine::{Context, Sink};
 use super::registry::{RuleInfo, Service};
-use crate::model::Role;
+use super::users::UserRules;
+use crate::model::{Role, User};
 use crate::report::{Fix, Severity, Subject, SubjectKind};
 
 /// The TOPO rules.
@@ -58,18 +59,40 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             );
         }
     }
-    for user in &cx.deployment.users {
-        let mut nodes = vec![("home node", user.home_node.as_deref())];
-        if user.presence_node != user.home_node {
-            nodes.push(("presence node", user.presence_node.as_deref()));
-        }
-        for (what, node) in nodes {
+    for problem in cx.reference_problems {
+        out.emit(
+            Code::TOPO003,
+            Subject::new(SubjectKind::Deployment, ""),
+            problem.location.clone(),
+            problem.message.clone(),
+        );
+    }
+}
+
+/// TOPO002, user by user.
+pub fn user_rules<'a>(_: &Context<'a>, out: &mut Sink<'_>) -> Option<Box<dyn UserRules<'a> + 'a>> {
+    out.enabled(Code::TOPO002)
+        .then(|| Box::new(NodesAreCups) as Box<dyn UserRules<'a>>)
+}
+
+struct NodesAreCups;
+
+impl<'a> UserRules<'a> for NodesAreCups {
+    fn check_user(&mut self, cx: &Context<'a>, user: &'a User, out: &mut Sink<'_>) {
+        // The presence node is named only when it differs from the home node (interned names:
+        // the same node is almost always the same pointer).
+        let presence = user.presence_node.as_deref().filter(|p| {
+            user.home_node
+                .as_deref()
+                .is_none_or(|h| !std::ptr::eq(*p, h) && *p != h)
+        });
+        for (what, node) in [("home node", user.home_node.as_deref()), ("presence node", presence)] {
             let Some(node) = node else { continue };
             if let Some(server) = cx.server(node).filter(|s| !s.has_role(Role::Cups)) {
                 let roles: Vec<&str> = server.roles.iter().map(|r| r.as_str()).collect();
                 out.emit(
                     Code::TOPO002,
-                    Subject::new(SubjectKind::User, &user.cucm_id),
+                    Subject::new(SubjectKind::User, user.cucm_id.as_str()),
                     cx.user_location(user),
                     format!(
                         "`{}`'s {what} `{node}` is not a CUPS node (it is {})",
@@ -79,13 +102,5 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                 );
             }
         }
-    }
-    for problem in cx.reference_problems {
-        out.emit(
-            Code::TOPO003,
-            Subject::new(SubjectKind::Deployment, ""),
-            problem.location.clone(),
-            problem.message.clone(),
-        );
     }
 }

@@ -162,8 +162,8 @@ fn client(c: &Client) -> wit::Client {
 
 fn user(u: &User) -> wit::User {
     wit::User {
-        cucm_id: u.cucm_id.clone(),
-        ldap_id: u.ldap_id.clone(),
+        cucm_id: u.cucm_id.to_string(),
+        ldap_id: u.ldap_id.as_deref().map(str::to_owned),
         first_name: u.first_name.clone(),
         last_name: u.last_name.clone(),
         home_node: u.home_node.as_deref().map(str::to_owned),

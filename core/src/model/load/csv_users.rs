@@ -1,8 +1,10 @@
 //! Users from a CSV file: one row per user, headers naming the fields.
 
+use compact_str::CompactString;
+
 use super::error::{Problem, ProblemKind, did_you_mean};
 use crate::model::intern::Interner;
-use crate::model::user::User;
+use crate::model::user::{Clients, User};
 use crate::source::Location;
 
 /// The columns a users CSV may have. CUCM bulk-export headers (`USER ID`, `LAST NAME`...) are
@@ -112,7 +114,7 @@ fn user_from_row(
     names: &mut Interner,
 ) -> Result<User, Problem> {
     let mut user = User {
-        cucm_id: String::new(),
+        cucm_id: CompactString::default(),
         ldap_id: None,
         first_name: None,
         last_name: None,
@@ -121,17 +123,17 @@ fn user_from_row(
         home_node: None,
         presence_node: None,
         desk_phone_control: false,
-        clients: Vec::new(),
+        clients: Clients::new(),
         location: Some(location.clone()),
     };
     for (value, &column) in record.iter().zip(columns) {
         let text = (!value.is_empty()).then(|| value.to_owned());
         match COLUMNS.get(column).copied() {
-            Some("cucm_id") => user.cucm_id = value.to_owned(),
-            Some("ldap_id") => user.ldap_id = text,
+            Some("cucm_id") => user.cucm_id = value.into(),
+            Some("ldap_id") => user.ldap_id = inline(value),
             Some("first_name") => user.first_name = text,
             Some("last_name") => user.last_name = text,
-            Some("telephone_number") => user.telephone_number = text,
+            Some("telephone_number") => user.telephone_number = inline(value),
             // The secret itself may sit in an export: keep only whether it is set.
             Some("digest_credential") => user.digest_credential = secret_set(value),
             Some("home_node") => user.home_node = (!value.is_empty()).then(|| names.get(value)),
@@ -163,6 +165,11 @@ fn user_from_row(
         ));
     }
     Ok(user)
+}
+
+/// An id kept inline in the user (see [`User::cucm_id`]); none when empty.
+fn inline(value: &str) -> Option<CompactString> {
+    (!value.is_empty()).then(|| value.into())
 }
 
 fn boolean(value: &str) -> Option<bool> {

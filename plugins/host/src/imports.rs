@@ -15,6 +15,9 @@ use crate::state::State;
 /// The most users one `users` call returns.
 const PAGE: u32 = 10_000;
 
+/// The most placements one `placements` call returns (8 bytes each, no names).
+const PLACEMENT_PAGE: u32 = 100_000;
+
 impl types::Host for State {}
 
 impl wit::Host for State {
@@ -61,6 +64,31 @@ impl wit::Host for State {
         let end = start.saturating_add(count.min(PAGE) as usize).min(users.len());
         self.charge((end - start).max(1))?;
         Ok(self.deployment.users[start..end].iter().map(user).collect())
+    }
+
+    fn placements(&mut self, start: u32, count: u32) -> Result<Vec<wit::Placement>> {
+        let users = &self.deployment.users;
+        let start = (start as usize).min(users.len());
+        let end = start
+            .saturating_add(count.min(PLACEMENT_PAGE) as usize)
+            .min(users.len());
+        self.charge((end - start).max(1))?;
+        let d = &self.deployment;
+        // Servers are few: index their names once per call.
+        let index: std::collections::HashMap<&str, u32> = d
+            .servers
+            .iter()
+            .zip(0u32..)
+            .map(|(s, i)| (s.node_name.as_str(), i))
+            .collect();
+        let at = |node: Option<&str>| node.and_then(|n| index.get(n).copied());
+        Ok(d.users[start..end]
+            .iter()
+            .map(|u| wit::Placement {
+                home_node: at(u.home_node.as_deref()),
+                presence_node: at(u.presence_node()),
+            })
+            .collect())
     }
 }
 

@@ -61,8 +61,10 @@ mod types;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use context::{Context, Host, USER_PAGE, Users};
-pub use model::{Attempt, Client, Presence, Resolution, Routing, Server, SipProxy, StaticRoute, Target, User};
+pub use context::{Context, Host, PLACEMENT_PAGE, Pages, Placements, USER_PAGE, Users};
+pub use model::{
+    Attempt, Client, Placement, Presence, Resolution, Routing, Server, SipProxy, StaticRoute, Target, User,
+};
 pub use types::{Config, Finding, Fix, Rule, Severity, Subject, UnknownSeverity};
 
 /// The version of the plugin contract (`uclint:rule`) this SDK builds components for.

@@ -160,6 +160,17 @@ pub struct User {
     pub clients: Vec<String>,
 }
 
+/// Where one user is placed: home and presence node as indexes into
+/// [`Context::servers`](crate::Context::servers). A node that is not set, or names no server,
+/// is `None`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Placement {
+    /// The home node.
+    pub home_node: Option<u32>,
+    /// The node that serves presence: the presence node, else the home node.
+    pub presence_node: Option<u32>,
+}
+
 impl User {
     /// A user with this CUCM id and nothing else.
     pub fn new(cucm_id: impl Into<String>) -> Self {

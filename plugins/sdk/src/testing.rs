@@ -33,7 +33,7 @@ use std::net::IpAddr;
 use crate::context::{Context, Host};
 use crate::model::{Attempt, Client, Presence, Resolution, Routing, Server, SipProxy, User};
 use crate::types::{Config, Finding, Fix, Rule};
-use crate::{Plugin, USER_PAGE};
+use crate::{PLACEMENT_PAGE, Placement, Plugin, USER_PAGE};
 
 /// An in-memory deployment with canned derivation answers, for native unit tests.
 #[derive(Debug, Clone, Default)]
@@ -199,6 +199,24 @@ impl Host for FakeDeployment {
         // assume otherwise.
         let count = count.min(USER_PAGE) as usize;
         self.users.iter().skip(start as usize).take(count).cloned().collect()
+    }
+
+    fn placements(&self, start: u32, count: u32) -> Vec<Placement> {
+        let at = |node: Option<&String>| {
+            let node = node?;
+            let index = self.servers.iter().position(|s| s.node_name == *node)?;
+            u32::try_from(index).ok()
+        };
+        let count = count.min(PLACEMENT_PAGE) as usize;
+        self.users
+            .iter()
+            .skip(start as usize)
+            .take(count)
+            .map(|u| Placement {
+                home_node: at(u.home_node.as_ref()),
+                presence_node: at(u.presence_node.as_ref().or(u.home_node.as_ref())),
+            })
+            .collect()
     }
 
     fn presence_address(&self, node: &str, domain: Option<&str>, user: Option<&str>) -> Presence {
@@ -439,6 +457,41 @@ mod tests {
         let dotted = context.resolve("cups-1.acme.com", "vpn").unwrap();
         assert_eq!(dotted.attempts.len(), 1);
         assert_eq!(context.resolve("x", "nobody"), Err("unknown client `nobody`".into()));
+    }
+
+    #[test]
+    fn placements_index_the_servers_and_agree_with_users() {
+        let fake = FakeDeployment::new()
+            .server(Server::new("cucm-1"))
+            .server(Server::new("cups-1"))
+            .server(Server::new("cups-2"))
+            .user(User::new("a").home_node("cups-2"))
+            .user(User::new("b").home_node("cups-1").presence_node("cups-2"))
+            .user(User::new("c").home_node("gone"))
+            .user(User::new("d"));
+        let context = fake.context();
+        let placements: Vec<Placement> = context.placements().collect();
+        assert_eq!(
+            placements,
+            [
+                Placement {
+                    home_node: Some(2),
+                    presence_node: Some(2)
+                },
+                Placement {
+                    home_node: Some(1),
+                    presence_node: Some(2)
+                },
+                Placement::default(),
+                Placement::default(),
+            ]
+        );
+        let servers = context.servers();
+        for (user, placement) in context.users().zip(&placements) {
+            let named = placement.presence_node.map(|i| servers[i as usize].node_name.as_str());
+            let known = user.presence_node.or(user.home_node).filter(|n| n != "gone");
+            assert_eq!(named, known.as_deref(), "{}", user.cucm_id);
+        }
     }
 
     #[test]

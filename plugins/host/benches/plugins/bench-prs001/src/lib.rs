@@ -1,8 +1,7 @@
-//! PRS001 written as a third party would, through the host's D1: walk every user, count them
-//! per presence node, ask the host for each node's presence address once, and report the nodes
-//! whose address is unusable or does not resolve. The benchmark sets it against built-in PRS001.
-
-use std::collections::BTreeMap;
+//! PRS001 written as a third party would, through the host's D1: walk every user's placement,
+//! count them per presence node, ask the host for each node's presence address once, and report
+//! the nodes whose address is unusable or does not resolve. The benchmark sets it against
+//! built-in PRS001.
 
 use uclint_plugin_sdk::{Config, Context, Finding, Plugin, Rule, Severity, subject};
 
@@ -24,24 +23,30 @@ impl Plugin for Prs001 {
     }
 
     fn check(context: &Context, _config: &Config) -> Vec<Finding> {
-        // BTreeMap, not HashMap: std's HashMap seeds itself from WASI randomness, which the
-        // sandbox does not grant.
-        let mut users_per_node: BTreeMap<String, usize> = BTreeMap::new();
-        for user in context.users() {
-            if let Some(node) = user.presence_node.or(user.home_node) {
-                *users_per_node.entry(node).or_default() += 1;
+        // Placements, not users: counting needs the node of each user, not its names.
+        let servers = context.servers();
+        let mut users_per_server = vec![0usize; servers.len()];
+        for placement in context.placements() {
+            if let Some(count) = placement
+                .presence_node
+                .and_then(|i| users_per_server.get_mut(i as usize))
+            {
+                *count += 1;
             }
         }
         let domain = context.proxy_domain().map(str::to_owned);
-        users_per_node
-            .into_iter()
-            .filter_map(|(node, users)| {
-                let p = context.presence_address(&node, domain.as_deref(), None);
+        servers
+            .iter()
+            .zip(users_per_server)
+            .filter(|(_, users)| *users > 0)
+            .filter_map(|(server, users)| {
+                let node = &server.node_name;
+                let p = context.presence_address(node, domain.as_deref(), None);
                 (p.verdict != "usable").then(|| {
                     Finding::new(
                         "X-BENCH-PRS001",
                         subject::SERVER,
-                        &node,
+                        node,
                         format!("{users} users register to `{}`, which is {}", p.address, p.verdict),
                     )
                 })

@@ -1,12 +1,13 @@
 //! Loading a deployment: from text in memory, or from a file with the files it refers to beside it.
 
 use std::ffi::c_char;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
-use uclint_core::model::{Deployment, Format, LoadError, Problem, ProblemKind};
-use uclint_core::source::{Location, NoFiles, SourceFiles};
+use uclint_core::model::{
+    Beside, Deployment, Format, LoadError, Problem, ProblemKind, ReadError, read_capped, utf8_text,
+};
+use uclint_core::source::{NoFiles, SourceFiles};
 
 use crate::boundary::{Error, Out, UCLINT_MAX_INPUT_BYTES, UclintStatus, free_handle, run, str_arg};
 
@@ -160,11 +161,7 @@ fn load_error(error: LoadError) -> Error {
 
 /// `bytes` as text, or INVALID_UTF8 with the location of the first bad byte (as the CLI says it).
 fn utf8<'a>(bytes: &'a [u8], name: &str, message: &str) -> Result<&'a str, Error> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let location = Location::from_offset(name, &String::from_utf8_lossy(bytes), e.valid_up_to());
-        let problem = Problem::new(ProblemKind::Syntax, Some(location), message);
-        Error::new(UclintStatus::InvalidUtf8, problem.to_string())
-    })
+    utf8_text(bytes, name, message).map_err(|problem| Error::new(UclintStatus::InvalidUtf8, problem.to_string()))
 }
 
 /// Load the deployment file at `path` with the files beside it (the CLI's `deployment_file`).
@@ -183,73 +180,15 @@ fn load_path(path: &str) -> Result<UclintDeployment, Error> {
             ),
         )
     })?;
-    let bytes = read_capped(Path::new(path)).map_err(|e| match e {
-        ReadError::TooLarge(len) => Error::too_large(&format!("`{path}`"), len),
+    let max = UCLINT_MAX_INPUT_BYTES as u64;
+    let bytes = read_capped(Path::new(path), max).map_err(|e| match e {
+        ReadError::TooLarge { size, .. } => {
+            Error::too_large(&format!("`{path}`"), usize::try_from(size).unwrap_or(usize::MAX))
+        }
         ReadError::Io(e) => Error::new(UclintStatus::IoError, format!("cannot read `{path}`: {e}")),
     })?;
     let text = utf8(&bytes, path, "the file is not valid UTF-8")?;
-    load(text, format, path, &Beside::new(Path::new(path)))
-}
-
-/// Why a file was not read.
-pub(crate) enum ReadError {
-    /// Larger than the cap (its size).
-    TooLarge(usize),
-    /// The system said no.
-    Io(std::io::Error),
-}
-
-/// The bytes of `path`, refusing files above [`UCLINT_MAX_INPUT_BYTES`] without reading them.
-pub(crate) fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-    let size = file.metadata().map_err(ReadError::Io)?.len();
-    let size = usize::try_from(size).unwrap_or(usize::MAX);
-    if size > UCLINT_MAX_INPUT_BYTES {
-        return Err(ReadError::TooLarge(size));
-    }
-    let mut bytes = Vec::with_capacity(size);
-    // A file that grows while being read still stops one byte past the cap.
-    file.take(UCLINT_MAX_INPUT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
-    if bytes.len() > UCLINT_MAX_INPUT_BYTES {
-        return Err(ReadError::TooLarge(bytes.len()));
-    }
-    Ok(bytes)
-}
-
-/// Reads referenced files relative to the deployment file's folder.
-struct Beside {
-    dir: PathBuf,
-}
-
-impl Beside {
-    fn new(deployment: &Path) -> Self {
-        Self {
-            dir: deployment.parent().map(Path::to_path_buf).unwrap_or_default(),
-        }
-    }
-
-    fn resolve(&self, path: &str) -> PathBuf {
-        self.dir.join(path)
-    }
-}
-
-impl SourceFiles for Beside {
-    fn read(&self, path: &str) -> Result<String, String> {
-        let bytes = read_capped(&self.resolve(path)).map_err(|e| match e {
-            ReadError::TooLarge(len) => {
-                format!("it is {len} bytes, more than the {UCLINT_MAX_INPUT_BYTES} bytes (64 MiB) uclint accepts")
-            }
-            ReadError::Io(e) => e.to_string(),
-        })?;
-        // The same message `std::fs::read_to_string` (the command line's reader) gives.
-        String::from_utf8(bytes).map_err(|_| "stream did not contain valid UTF-8".to_owned())
-    }
-
-    fn name(&self, path: &str) -> String {
-        self.resolve(path).display().to_string()
-    }
+    load(text, format, path, &Beside::new(Path::new(path)).max_bytes(max))
 }
 
 #[cfg(test)]

@@ -2,15 +2,15 @@
 //! reads them), from TOML, JSON or YAML text, or from a Python mapping.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::str::FromStr;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 use uclint_core::dns::Resolver;
-use uclint_core::model::{Deployment as CoreDeployment, Format, LoadError, Problem as CoreProblem, ProblemKind};
-use uclint_core::source::{Location, NoFiles, SourceFiles};
+use uclint_core::model::{Deployment as CoreDeployment, Format, LoadError, Problem as CoreProblem};
+use uclint_core::source::NoFiles;
 
 use crate::errors::{load_error, not_found};
 use crate::model::{Client, Server, User};
@@ -103,7 +103,7 @@ impl Deployment {
         let format = format
             .map(|f| Format::from_str(&f).map_err(|e| PyValueError::new_err(e.to_string())))
             .transpose()?;
-        let loaded = py.detach(|| read_and_load(&path, &name, format));
+        let loaded = py.detach(|| CoreDeployment::load_file_with_references(&path, format, "format="));
         finish(py, loaded, name, strict)
     }
 
@@ -258,73 +258,5 @@ impl Deployment {
             d.clients.len(),
             d.users.len()
         )
-    }
-}
-
-/// Read the deployment file at `path` and load it with the files beside it, as the command line
-/// does (`cli/src/deployment_file.rs`).
-fn read_and_load(
-    path: &Path,
-    name: &str,
-    format: Option<Format>,
-) -> Result<(CoreDeployment, Vec<CoreProblem>), LoadError> {
-    let format = match format.or_else(|| Format::from_path(name)) {
-        Some(format) => format,
-        None => {
-            return Err(LoadError::one(CoreProblem::new(
-                ProblemKind::File,
-                None,
-                format!(
-                    "{name}: cannot tell the format from the extension: expected .toml, .json, .yaml or .yml (or pass format=)"
-                ),
-            )));
-        }
-    };
-    let bytes = std::fs::read(path).map_err(|e| {
-        LoadError::one(CoreProblem::new(
-            ProblemKind::File,
-            None,
-            format!("cannot read `{name}`: {e}"),
-        ))
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let location = Location::from_offset(
-            name.to_owned(),
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        );
-        LoadError::one(CoreProblem::new(
-            ProblemKind::Syntax,
-            Some(location),
-            "the file is not valid UTF-8",
-        ))
-    })?;
-    CoreDeployment::load_with_references(&text, format, name, &Beside::new(path))
-}
-
-/// Reads referenced files relative to the deployment file's folder.
-struct Beside {
-    dir: PathBuf,
-}
-
-impl Beside {
-    fn new(deployment: &Path) -> Self {
-        Self {
-            dir: deployment.parent().map(Path::to_path_buf).unwrap_or_default(),
-        }
-    }
-
-    fn resolve(&self, path: &str) -> PathBuf {
-        self.dir.join(path)
-    }
-}
-
-impl SourceFiles for Beside {
-    fn read(&self, path: &str) -> Result<String, String> {
-        std::fs::read_to_string(self.resolve(path)).map_err(|e| e.to_string())
-    }
-
-    fn name(&self, path: &str) -> String {
-        self.resolve(path).display().to_string()
     }
 }

@@ -19,7 +19,9 @@ pub use client::{Client, ClientKind, HostsLine};
 pub use deployment::Deployment;
 pub use dns_data::{DnsData, InlineRecord, ZoneFile};
 pub use ldap::{CupcLdapProfile, Ldap, LdapCertificate};
-pub use load::{Format, LoadError, Problem, ProblemKind, UnknownFormat};
+pub use load::{
+    Beside, Format, LoadError, Problem, ProblemKind, ReadError, UnknownFormat, file_format, read_capped, utf8_text,
+};
 pub use plugin::PluginRef;
 pub use server::{ImapService, Role, Server, Startup};
 pub use services::{Calendar, CapturedCapability, Reachability, Voicemail, VoicemailProfile, VoicemailSystem};

@@ -2,6 +2,7 @@
 
 mod csv_users;
 mod error;
+mod file;
 mod format;
 mod references;
 mod serde_error;
@@ -9,6 +10,7 @@ mod toml_spans;
 mod yaml_spans;
 
 pub use error::{LoadError, Problem, ProblemKind};
+pub use file::{Beside, ReadError, file_format, read_capped, utf8_text};
 pub use format::{Format, UnknownFormat};
 
 use crate::dns::hosts::HostsFile;

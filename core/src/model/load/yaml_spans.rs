@@ -91,10 +91,12 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The position tree of a YAML (or JSON) document; empty when the text does not parse, since
-/// serde has then already said why.
+/// The position tree of a YAML (or JSON) document; empty when saphyr cannot read the text:
+/// serde has then said why, or, where libyaml is more lenient (a tab after `:`), items simply
+/// have no location.
 fn positions(text: &str) -> SpanNode {
-    let mut events = Parser::new_from_str(text).filter_map(Result::ok);
+    // After an error the parser repeats it forever: stop at the first.
+    let mut events = Parser::new_from_str(text).map_while(Result::ok);
     while let Some((event, span)) = events.next() {
         if matches!(event, Event::DocumentStart(_)) {
             if let Some((event, span)) = events.next() {

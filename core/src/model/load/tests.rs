@@ -260,3 +260,21 @@ fn yaml_that_only_serde_yaml_accepts_still_loads() {
     let d = Deployment::load("domain:\tacme.com\n", Format::Yaml, "d.yaml", &NoFiles).unwrap();
     assert_eq!(d.domain.as_deref(), Some("acme.com"));
 }
+
+/// Where loading `text` fails and what it says, as `line:column: message`.
+fn failure(text: &str, format: Format) -> String {
+    let p = only(Deployment::load(text, format, "d", &NoFiles).unwrap_err());
+    let (line, column) = at(&p);
+    format!("{line}:{column}: {}", p.message)
+}
+
+#[test]
+fn a_refused_secret_is_named_where_it_is_written() {
+    let expected = "users[0].digest_credential: expected true/false (whether the secret is set) or the secret text";
+    let toml = "[[users]]\ncucm_id = \"j\"\ndigest_credential = 1234\n";
+    assert_eq!(failure(toml, Format::Toml), format!("3:21: {expected}"));
+    let json = "{\"users\": [{\"cucm_id\": \"j\", \"digest_credential\": 1234}]}";
+    assert_eq!(failure(json, Format::Json), format!("1:53: {expected}"));
+    let yaml = "users:\n  - cucm_id: j\n    digest_credential: [1234]\n";
+    assert_eq!(failure(yaml, Format::Yaml), format!("3:24: {expected}"));
+}

@@ -57,8 +57,8 @@ impl fmt::Display for Path {
     }
 }
 
-/// A line and column, 1-based.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// A line and column, 1-based; positions order as they come in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Pos {
     /// Line, from 1.
     pub line: u32,
@@ -71,6 +71,9 @@ pub struct Pos {
 pub struct SpanNode {
     /// Where the value starts.
     pub pos: Pos,
+    /// Just past where the value ends. A TOML table written as a `[header]` ends with its header
+    /// (its keys follow it), and a table TOML creates implicitly spans the key that names it.
+    pub end: Pos,
     /// What the value holds.
     pub children: Children,
 }
@@ -102,6 +105,12 @@ impl SpanNode {
             Children::Array(items) => items.get(index),
             _ => None,
         }
+    }
+
+    /// Whether `pos` lies within the value (an empty one, such as YAML's implicit null, holds
+    /// the position it is at).
+    pub fn contains(&self, pos: Pos) -> bool {
+        self.pos == pos || (self.pos < pos && pos < self.end)
     }
 }
 

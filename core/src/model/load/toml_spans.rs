@@ -27,6 +27,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, SpanNode
     })?;
     let root = SpanNode {
         pos: Pos { line: 1, column: 1 },
+        end: position(text.len(), &lines),
         children: table_children(table.get_ref(), &lines),
     };
     let deserializer = toml::de::Deserializer::from(table);
@@ -38,15 +39,20 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, SpanNode
     Ok((value, root))
 }
 
+fn position(offset: usize, lines: &LineIndex<'_>) -> Pos {
+    let (line, column) = lines.line_column(offset);
+    Pos { line, column }
+}
+
 fn node(value: &Spanned<DeValue<'_>>, lines: &LineIndex<'_>) -> SpanNode {
-    let (line, column) = lines.line_column(value.span().start);
     let children = match value.get_ref() {
         DeValue::Table(table) => table_children(table, lines),
         DeValue::Array(items) => Children::Array(items.iter().map(|item| node(item, lines)).collect()),
         _ => Children::None,
     };
     SpanNode {
-        pos: Pos { line, column },
+        pos: position(value.span().start, lines),
+        end: position(value.span().end, lines),
         children,
     }
 }
@@ -56,8 +62,8 @@ fn table_children(table: &DeTable<'_>, lines: &LineIndex<'_>) -> Children {
         table
             .iter()
             .map(|(key, value)| {
-                let (line, column) = lines.line_column(key.span().start);
-                (key.get_ref().to_string(), Pos { line, column }, node(value, lines))
+                let key_pos = position(key.span().start, lines);
+                (key.get_ref().to_string(), key_pos, node(value, lines))
             })
             .collect(),
     )

@@ -3,7 +3,7 @@
 //! JSON is YAML 1.2, so one position mapper serves both formats; syntax errors still come from
 //! each format's own parser, which words them best.
 
-use saphyr_parser::{Event, Parser, Span};
+use saphyr_parser::{Event, Marker, Parser, Span};
 use serde::de::DeserializeOwned;
 
 use super::error::{Problem, ProblemKind};
@@ -108,21 +108,21 @@ fn positions(text: &str) -> SpanNode {
     SpanNode::default()
 }
 
-fn pos(span: Span) -> Pos {
+fn pos(mark: Marker) -> Pos {
     Pos {
-        line: to_u32(span.start.line()),
-        column: to_u32(span.start.col() + 1),
+        line: to_u32(mark.line()),
+        column: to_u32(mark.col() + 1),
     }
 }
 
 fn build<'a>(event: Event<'a>, span: Span, events: &mut impl Iterator<Item = (Event<'a>, Span)>) -> Option<SpanNode> {
-    let children = match event {
+    let (children, last) = match event {
         Event::MappingStart(..) => {
             let mut entries = Vec::new();
-            loop {
+            let end = loop {
                 let (key_event, key_span) = events.next()?;
                 let key = match key_event {
-                    Event::MappingEnd => break,
+                    Event::MappingEnd => break key_span,
                     Event::Scalar(key, ..) => key.into_owned(),
                     // Complex keys are not part of the schema; keep the structure consistent.
                     other => {
@@ -131,25 +131,27 @@ fn build<'a>(event: Event<'a>, span: Span, events: &mut impl Iterator<Item = (Ev
                     }
                 };
                 let (value_event, value_span) = events.next()?;
-                entries.push((key, pos(key_span), build(value_event, value_span, events)?));
-            }
-            Children::Table(entries)
+                entries.push((key, pos(key_span.start), build(value_event, value_span, events)?));
+            };
+            (Children::Table(entries), end)
         }
         Event::SequenceStart(..) => {
             let mut items = Vec::new();
-            loop {
+            let end = loop {
                 let (item_event, item_span) = events.next()?;
                 if matches!(item_event, Event::SequenceEnd) {
-                    break;
+                    break item_span;
                 }
                 items.push(build(item_event, item_span, events)?);
-            }
-            Children::Array(items)
+            };
+            (Children::Array(items), end)
         }
-        _ => Children::None,
+        _ => (Children::None, span),
     };
+    // A flow collection ends with its `}` or `]`; a block one where the next token starts.
     Some(SpanNode {
-        pos: pos(span),
+        pos: pos(span.start),
+        end: pos(last.end),
         children,
     })
 }

@@ -2,6 +2,7 @@
 
 mod csv_users;
 mod error;
+mod error_path;
 mod file;
 mod format;
 mod references;

@@ -1,6 +1,7 @@
 //! Turns serde's messages into problems that say what was expected and suggest a fix.
 
 use super::error::{Problem, ProblemKind, did_you_mean};
+use crate::model::source_map::Path;
 use crate::source::Location;
 
 /// Classify a serde message (`unknown field`, `missing field`, `invalid type`...) into a problem,
@@ -39,11 +40,10 @@ pub fn from_serde_message(message: &str, location: Option<Location>) -> Problem 
 }
 
 /// Name the path in the message, so the reader knows which item even without a location.
-pub fn with_path(mut problem: Problem, path: &str) -> Problem {
-    // `?` marks where the path is unknown; a syntax error has no meaningful path at all.
-    let path = path.split(".?").next().unwrap_or("");
-    if problem.kind != ProblemKind::Syntax && !path.is_empty() && path != "." && path != "?" {
-        problem.message = format!("{}: {}", path, problem.message);
+pub fn with_path(mut problem: Problem, path: &Path) -> Problem {
+    // A syntax error has no meaningful path at all.
+    if problem.kind != ProblemKind::Syntax && !path.is_root() {
+        problem.message = format!("{path}: {}", problem.message);
     }
     problem
 }

@@ -278,3 +278,124 @@ fn a_refused_secret_is_named_where_it_is_written() {
     let yaml = "users:\n  - cucm_id: j\n    digest_credential: [1234]\n";
     assert_eq!(failure(yaml, Format::Yaml), format!("3:24: {expected}"));
 }
+
+/// Each text fails at the location and with the start of the message expected.
+fn assert_failures(format: Format, cases: &[(&str, &str)]) {
+    for (text, expected) in cases {
+        let failure = failure(text, format);
+        assert!(
+            failure.starts_with(expected),
+            "{format} {text:?}:\n{failure}\nexpected {expected}"
+        );
+    }
+}
+
+#[test]
+fn toml_errors_name_the_item_their_position_is_in() {
+    assert_failures(
+        Format::Toml,
+        &[
+            // A missing key names its table, which TOML reports at the table's header.
+            (
+                "[[servers]]\nnode_name = \"a\"\nroles = [\"cups\"]\n\n[[servers]]\nnode_name = \"b\"\n",
+                "5:1: servers[1]: missing key `roles`",
+            ),
+            // A table made implicitly by a header is named by its own key, not the header's.
+            (
+                "[voicemail.captured_capability]\nserver = \"x\"\nline = \"y\"\n",
+                "1:2: voicemail: missing key `system`",
+            ),
+            // An unknown key names its table and itself, dotted or after a sub-table.
+            (
+                "[[servers]]\nnode_name = \"a\"\nroles = [\"cups\"]\nimap.foo = 1\n",
+                "4:6: servers[0].imap.foo: unknown key `foo`",
+            ),
+            (
+                "[[servers]]\nnode_name = \"a\"\nroles = [\"cups\"]\n[servers.imap]\nrunning = true\n\n[[servers]]\nnode_name = \"b\"\nrolez = 1\n",
+                "9:1: servers[1].rolez: unknown key `rolez`",
+            ),
+            // A bad value names itself, down to the array item.
+            (
+                "[[clients]]\nid = \"hq\"\nkind = \"cupc\"\nhosts = [{ name = \"a\", address = \"1.2.3.4\" }, { name = \"b\", address = \"nope\" }]\n",
+                "4:71: clients[0].hosts[1].address: invalid IP address syntax",
+            ),
+            (
+                "[[clients]]\nid = \"hq\"\nkind = \"cupc\"\ndns_suffixes = [\"a\", [1]]\n",
+                "4:22: clients[0].dns_suffixes[1]: invalid type: sequence, expected a string",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn json_errors_name_the_item_their_position_is_in() {
+    assert_failures(
+        Format::Json,
+        &[
+            // serde_json reports a missing key at the closing brace.
+            (
+                "{\n  \"servers\": [\n    {\n      \"node_name\": \"a\"\n    }\n  ]\n}\n",
+                "5:5: servers[0]: missing key `roles`",
+            ),
+            (
+                "{\"servers\": [{\"node_name\": \"a\", \"roles\": [\"cups\"]},\n {\"node_name\": \"b\", \"rolez\": [\"cups\"]}]}",
+                "2:27: servers[1].rolez: unknown key `rolez`",
+            ),
+            (
+                "{\"servers\": [{\"node_name\": \"a\", \"roles\": [\"cups\"], \"addresses\": [\"10.0.0.1\", \"10.0.0.300\"]}]}",
+                "1:89: servers[0].addresses[1]: invalid IP address syntax",
+            ),
+            // An object or array of the wrong type is reported just before it.
+            (
+                "{\"domain\":{\"a\":1}}",
+                "1:10: domain: invalid type: map, expected a string",
+            ),
+            (
+                "{\"clients\": [{\"id\": \"hq\", \"kind\": \"cupc\", \"dns_suffixes\": [\"a\", [1]]}]}",
+                "1:64: clients[0].dns_suffixes[1]: invalid type: sequence",
+            ),
+            // serde_json counts bytes, the positions characters.
+            (
+                "{\"name\": \"ééé\", \"servers\": [{\"node_name\": \"ü\", \"roles\": [\"cüps\"]}]}",
+                "1:68: servers[0].roles[0]: unknown value `cüps`",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn yaml_errors_name_the_item_their_position_is_in() {
+    assert_failures(
+        Format::Yaml,
+        &[
+            // A block mapping starts where its first key does: a missing key names the mapping.
+            (
+                "servers:\n  - node_name: a\n    roles: [cups]\n  - roles: [cups]\n",
+                "4:5: servers[1]: missing key `node_name`",
+            ),
+            ("servers:\n  -\n", "2:4: servers[0]: missing key `node_name`"),
+            (
+                "servers:\n  - node_name: a\n    roles: [cups]\n    imap:\n      foo: 1\n",
+                "5:7: servers[0].imap.foo: unknown key `foo`",
+            ),
+            (
+                "servers: [{node_name: a, roles: [cups], bad: 1}]\n",
+                "1:41: servers[0].bad: unknown key `bad`",
+            ),
+            // ...and a mapping of the wrong type names the value, not its first key.
+            (
+                "servers:\n  - node_name:\n      a: 1\n    roles: [cups]\n",
+                "3:7: servers[0].node_name: invalid type: map, expected a string",
+            ),
+            (
+                "servers:\n  - node_name: a\n    roles: [cups, cupz]\n",
+                "3:19: servers[0].roles[1]: unknown value `cupz`",
+            ),
+            // Columns count characters in both libyaml and saphyr.
+            (
+                "servers: [{node_name: ééé, roles: [cups, cüps]}]\n",
+                "1:42: servers[0].roles[1]: unknown value `cüps`",
+            ),
+        ],
+    );
+}

@@ -1,27 +1,26 @@
 //! TOML: parse once into toml's own spanned tree, map its positions, then deserialize from it.
 
+use std::ops::Range;
+
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::error::{Problem, ProblemKind};
-use super::serde_error::{from_serde_message, with_path};
+use super::error_path::name_item;
+use super::serde_error::from_serde_message;
 use crate::model::source_map::{Children, Pos, SpanNode};
 use crate::source::{LineIndex, Location};
 
 /// Parse TOML `text` into `T` and the tree of positions.
 pub fn parse<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, SpanNode), Problem> {
     let lines = LineIndex::new(text);
-    let at = |span: Option<std::ops::Range<usize>>| {
-        span.map(|s| {
-            let (line, column) = lines.line_column(s.start);
-            Location::new(file, line, column)
-        })
-    };
+    let at = |span: Option<Range<usize>>| span.map(|s| position(s.start, &lines));
+    let location = |pos: Option<Pos>| pos.map(|p| Location::new(file, p.line, p.column));
     let table = DeTable::parse(text).map_err(|e| {
         Problem::new(
             ProblemKind::Syntax,
-            at(e.span()),
+            location(at(e.span())),
             format!("invalid TOML: {}", e.message().trim()),
         )
     })?;
@@ -31,10 +30,9 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, SpanNode
         children: table_children(table.get_ref(), &lines),
     };
     let deserializer = toml::de::Deserializer::from(table);
-    let value = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        with_path(from_serde_message(inner.message().trim(), at(inner.span())), &path)
+    let value = T::deserialize(deserializer).map_err(|e| {
+        let pos = at(e.span());
+        name_item(from_serde_message(e.message().trim(), location(pos)), &root, pos)
     })?;
     Ok((value, root))
 }

@@ -7,20 +7,22 @@ use saphyr_parser::{Event, Marker, Parser, Span};
 use serde::de::DeserializeOwned;
 
 use super::error::{Problem, ProblemKind};
-use super::serde_error::{from_serde_message, with_path};
+use super::error_path::name_item;
+use super::serde_error::from_serde_message;
 use crate::model::source_map::{Children, Pos, SpanNode};
-use crate::source::Location;
+use crate::source::{LineIndex, Location};
 
 /// Parse JSON `text` into `T` and the tree of positions.
 pub fn parse_json<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, SpanNode), Problem> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value: T = match serde_path_to_error::deserialize(&mut deserializer) {
-        Ok(value) => value,
-        Err(e) => {
-            let path = e.path().to_string();
-            return Err(with_path(json_problem(&e.into_inner(), file), &path));
+    let value = T::deserialize(&mut deserializer).map_err(|e| {
+        let problem = json_problem(&e, file);
+        if problem.kind == ProblemKind::Syntax {
+            return problem;
         }
-    };
+        let pos = (e.line() > 0).then(|| json_pos(text, e.line(), e.column()));
+        name_item(problem, &positions(text), pos)
+    })?;
     // Trailing text after the document is a syntax error too.
     deserializer.end().map_err(|e| json_problem(&e, file))?;
     Ok((value, positions(text)))
@@ -36,26 +38,47 @@ fn json_problem(error: &serde_json::Error, file: &str) -> Problem {
     }
 }
 
+/// Where serde_json's error is, as the tree of positions counts: serde_json gives the last byte it
+/// read (column 0: the line break before the line), the tree counts characters.
+fn json_pos(text: &str, line: usize, column: usize) -> Pos {
+    let line_start = match line {
+        0 | 1 => 0,
+        n => text.match_indices('\n').nth(n - 2).map_or(text.len(), |(i, _)| i + 1),
+    };
+    let last = (line_start + column).saturating_sub(1);
+    // An object or array of the wrong type is refused before it is read: point at the value.
+    let next = last + 1;
+    let ahead = text.get(next..).unwrap_or_default();
+    let value = ahead.trim_start_matches([' ', '\t', '\n', '\r']);
+    let offset = match value.chars().next() {
+        Some('{' | '[') => next + ahead.len() - value.len(),
+        _ => last,
+    };
+    let (line, column) = LineIndex::new(text).line_column(offset);
+    Pos { line, column }
+}
+
 /// Parse YAML `text` into `T` and the tree of positions.
 pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, SpanNode), Problem> {
     let deserializer = serde_yaml_ng::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let location = inner
+    let value = T::deserialize(deserializer).map_err(|e| {
+        let location = e
             .location()
             .map(|l| Location::new(file, to_u32(l.line()), to_u32(l.column())));
-        let message = match inner.location() {
-            Some(l) => strip_position(&inner.to_string(), l.line(), l.column()),
-            None => inner.to_string(),
+        let message = match e.location() {
+            Some(l) => strip_position(&e.to_string(), l.line(), l.column()),
+            None => e.to_string(),
         };
         let message = strip_yaml_path(&message).to_owned();
-        let problem = if is_yaml_syntax(&message) {
-            Problem::new(ProblemKind::Syntax, location, format!("invalid YAML: {message}"))
-        } else {
-            from_serde_message(&message, location)
-        };
-        with_path(problem, &path)
+        if is_yaml_syntax(&message) {
+            return Problem::new(ProblemKind::Syntax, location, format!("invalid YAML: {message}"));
+        }
+        // libyaml counts columns in characters, like the tree of positions.
+        let pos = location.as_ref().map(|l| Pos {
+            line: l.line,
+            column: l.column,
+        });
+        name_item(from_serde_message(&message, location), &positions(text), pos)
     })?;
     Ok((value, positions(text)))
 }
@@ -91,9 +114,8 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The position tree of a YAML (or JSON) document; empty when saphyr cannot read the text:
-/// serde has then said why, or, where libyaml is more lenient (a tab after `:`), items simply
-/// have no location.
+/// The position tree of a YAML (or JSON) document; empty when the text does not parse, since
+/// serde has then already said why.
 fn positions(text: &str) -> SpanNode {
     // After an error the parser repeats it forever: stop at the first.
     let mut events = Parser::new_from_str(text).map_while(Result::ok);

@@ -10,6 +10,16 @@ step() { printf '\n==> %s\n' "$*"; }
 step "build the wasm package (bindings-wasm/build.sh)"
 bash bindings-wasm/build.sh
 
+# Issue #8's budget: the page must stay under 1.5 MB of wasm (raw). The build is deterministic
+# for a given Cargo.lock, so crossing it is a change to look at, not noise.
+budget=1500000
+wasm=bindings-wasm/www/dist/uclint_wasm_bg.wasm
+size=$(wc -c <"$wasm")
+if [ "$size" -ge "$budget" ]; then
+  echo "error: $wasm is $size bytes, over the $budget-byte budget (twiggy top shows what grew)" >&2
+  exit 1
+fi
+
 step "lints for the browser target (clippy, wasm32-unknown-unknown)"
 cargo clippy -p uclint-wasm --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
 

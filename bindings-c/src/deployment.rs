@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use uclint_core::model::{
-    Beside, Deployment, Format, LoadError, Problem, ProblemKind, ReadError, read_capped, utf8_text,
+    Beside, Deployment, Format, LoadError, Problem, ProblemKind, ReadError, file_format, read_capped, utf8_text,
 };
 use uclint_core::source::{NoFiles, SourceFiles};
 
@@ -172,14 +172,8 @@ fn load_path(path: &str) -> Result<UclintDeployment, Error> {
             "argument `path` is empty: expected a deployment file path",
         ));
     }
-    let format = Format::from_path(path).ok_or_else(|| {
-        Error::new(
-            UclintStatus::InvalidArgument,
-            format!(
-                "{path}: cannot tell the format from the extension: expected .toml, .json, .yaml or .yml (or pass the text to uclint_deployment_from_text)"
-            ),
-        )
-    })?;
+    let format = file_format(path, None, "the text to uclint_deployment_from_text")
+        .map_err(|problem| Error::new(UclintStatus::InvalidArgument, problem.message))?;
     let max = UCLINT_MAX_INPUT_BYTES as u64;
     let bytes = read_capped(Path::new(path), max).map_err(|e| match e {
         ReadError::TooLarge { size, .. } => {

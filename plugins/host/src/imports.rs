@@ -59,20 +59,12 @@ impl wit::Host for State {
     }
 
     fn users(&mut self, start: u32, count: u32) -> Result<Vec<wit::User>> {
-        let users = &self.deployment.users;
-        let start = (start as usize).min(users.len());
-        let end = start.saturating_add(count.min(PAGE) as usize).min(users.len());
-        self.charge((end - start).max(1))?;
-        Ok(self.deployment.users[start..end].iter().map(user).collect())
+        let page = self.user_page(start, count, PAGE)?;
+        Ok(self.deployment.users[page].iter().map(user).collect())
     }
 
     fn placements(&mut self, start: u32, count: u32) -> Result<Vec<wit::Placement>> {
-        let users = &self.deployment.users;
-        let start = (start as usize).min(users.len());
-        let end = start
-            .saturating_add(count.min(PLACEMENT_PAGE) as usize)
-            .min(users.len());
-        self.charge((end - start).max(1))?;
+        let page = self.user_page(start, count, PLACEMENT_PAGE)?;
         let d = &self.deployment;
         // Servers are few: index their names once per call.
         let index: std::collections::HashMap<&str, u32> = d
@@ -82,13 +74,25 @@ impl wit::Host for State {
             .map(|(s, i)| (s.node_name.as_str(), i))
             .collect();
         let at = |node: Option<&str>| node.and_then(|n| index.get(n).copied());
-        Ok(d.users[start..end]
+        Ok(d.users[page]
             .iter()
             .map(|u| wit::Placement {
                 home_node: at(u.home_node.as_deref()),
                 presence_node: at(u.presence_node()),
             })
             .collect())
+    }
+}
+
+impl State {
+    /// Users `start .. start + count`, at most `max` of them, clamped to the users there are,
+    /// and charged one unit each.
+    fn user_page(&mut self, start: u32, count: u32, max: u32) -> Result<std::ops::Range<usize>> {
+        let total = self.deployment.users.len();
+        let start = (start as usize).min(total);
+        let end = start.saturating_add(count.min(max) as usize).min(total);
+        self.charge((end - start).max(1))?;
+        Ok(start..end)
     }
 }
 

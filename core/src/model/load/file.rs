@@ -133,12 +133,7 @@ impl Deployment {
     /// Load like [`load_file_with_references`](Self::load_file_with_references), failing on
     /// dangling references as [`load`](Self::load) does.
     pub fn load_file(path: &Path, format: Option<Format>, how_to_pass: &str) -> Result<Self, LoadError> {
-        let (deployment, references) = Self::load_file_with_references(path, format, how_to_pass)?;
-        if references.is_empty() {
-            Ok(deployment)
-        } else {
-            Err(LoadError { problems: references })
-        }
+        super::strict(Self::load_file_with_references(path, format, how_to_pass)?)
     }
 }
 

@@ -25,12 +25,7 @@ impl Deployment {
     /// Load a deployment from `text` in `format`, naming it `file` in every location. Files it
     /// refers to (users CSV, zone files, hosts files) are read through `files`.
     pub fn load(text: &str, format: Format, file: &str, files: &dyn SourceFiles) -> Result<Self, LoadError> {
-        let (deployment, references) = Self::load_with_references(text, format, file, files)?;
-        if references.is_empty() {
-            Ok(deployment)
-        } else {
-            Err(LoadError { problems: references })
-        }
+        strict(Self::load_with_references(text, format, file, files)?)
     }
 
     /// Load like [`load`](Self::load), but hand back dangling references (TOPO003) beside the
@@ -132,6 +127,16 @@ impl Deployment {
         for (i, plugin) in self.plugins.iter_mut().enumerate() {
             plugin.location = at(Path::default().key("plugins").index(i));
         }
+    }
+}
+
+/// A loaded deployment, or its dangling references as the error: for callers that cannot check
+/// a deployment whose references lead nowhere.
+fn strict((deployment, references): (Deployment, Vec<Problem>)) -> Result<Deployment, LoadError> {
+    if references.is_empty() {
+        Ok(deployment)
+    } else {
+        Err(LoadError { problems: references })
     }
 }
 

@@ -17,7 +17,7 @@ NOT_SET = "PROXY_DOMAIN_NOT_SET"
 
 
 def presence_address(node, domain):
-    """SPEC D1: the node name when it is an IP or ends with the domain, else node.domain."""
+    """The presence address: the node name when it is an IP or ends with the domain, else node.domain."""
     try:
         ipaddress.ip_address(node)
         return node

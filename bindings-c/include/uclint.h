@@ -76,7 +76,7 @@ typedef enum {
 } UclintStatus;
 
 /*
- How the presence address was formed (SPEC D1).
+ How the presence address was formed (docs/derivations/presence-address.md).
  */
 typedef enum {
   /*
@@ -94,7 +94,7 @@ typedef enum {
 } UclintPresenceMethod;
 
 /*
- Whether CUPC can register to the presence address (SPEC D1).
+ Whether CUPC can register to the presence address (docs/derivations/presence-address.md).
  */
 typedef enum {
   /*
@@ -135,7 +135,7 @@ typedef enum {
 } UclintSeverity;
 
 /*
- What the SIP proxy does with a request (SPEC D4).
+ What the SIP proxy does with a request (docs/derivations/sip-routing.md).
  */
 typedef enum {
   /*
@@ -324,7 +324,7 @@ UclintStatus uclint_deployment_load(const char *path, UclintDeployment **out);
 void uclint_deployment_free(UclintDeployment *deployment);
 
 /*
- Derives the presence address (SPEC D1) from `node` (Presence.Primary.Address, the presence
+ Derives the presence address (docs/derivations/presence-address.md) from `node` (Presence.Primary.Address, the presence
  node's node name), `domain` (the SIP proxy domain; NULL or "" means unset, and CUPC then uses
  `PROXY_DOMAIN_NOT_SET`) and `user` (NULL for no registration URI), without DNS: the verdict is
  usable or unusable. The same answer as `uclint derive presence-address`.
@@ -451,9 +451,11 @@ UclintStatus uclint_presence_to_json(const UclintPresence *presence, char **out)
 void uclint_presence_free(UclintPresence *presence);
 
 /*
- Runs every built-in rule over `deployment`, as `uclint check` does with its defaults; dangling
- references found while loading come out as TOPO003 findings. Findings are in the CLI's order
- (by location, then code).
+ Runs every built-in rule over `deployment`, then every rule plugin the deployment lists in
+ its `plugins` (paths relative to the deployment file's folder, with their settings), as
+ `uclint check` does with its defaults; dangling references found while loading come out as
+ TOPO003 findings. Findings are in the CLI's order (by location, then code). Plugins run as
+ `uclint_check_with_plugins` describes (sandbox, PLUGIN findings, wasmtime's signal handlers).
 
  On success `*out` receives a new report owned by the caller (free with
  `uclint_report_free`); on failure `*out` is set to NULL. Errors: NULL_ARGUMENT.
@@ -466,12 +468,13 @@ UclintStatus uclint_check(const UclintDeployment *deployment, UclintReport **out
 
 /*
  Runs every built-in rule over `deployment` as `uclint_check` does, then each of the
- `plugin_count` rule plugins (WebAssembly components) at `plugin_paths`, in order, as
- `uclint check DEPLOYMENT --plugin PATH...` does: each in a sandbox with the default limits
- (no files, network, environment or clock; CPU fuel, memory and output caps), with no
- settings, and no compiled-plugin cache on disk. Plugins named in the deployment's own
- `plugins` list are not run. Findings are in the CLI's order; the SARIF export describes the
- plugins' rules beside the built-in ones.
+ `plugin_count` rule plugins (WebAssembly components) at `plugin_paths`, in order, then the
+ plugins the deployment lists in its `plugins`, as `uclint check DEPLOYMENT --plugin PATH...`
+ does: each in a sandbox with the default limits (no files, network, environment or clock;
+ CPU fuel, memory and output caps), the given paths with no settings, and no compiled-plugin
+ cache on disk. Findings are in the CLI's order; the SARIF export describes the plugins'
+ rules beside the built-in ones; what a plugin prints is in the JSON export
+ (`plugin_output`).
 
  A plugin that cannot be read or loaded, traps, runs out of fuel or memory, returns too much
  or returns invalid findings is not an error: it becomes a PLUGIN001-PLUGIN008 finding about
@@ -625,7 +628,7 @@ UclintStatus uclint_report_to_sarif(const UclintReport *report, char **out);
 void uclint_report_free(UclintReport *report);
 
 /*
- Resolves `name` as the client profile `client` of `deployment` does (SPEC D2): hosts file,
+ Resolves `name` as the client profile `client` of `deployment` does (docs/derivations/name-resolution.md): hosts file,
  DNS suffix search list, then the deployment's DNS data. The same answer as
  `uclint resolve NAME --client CLIENT -c DEPLOYMENT`. A name that does not resolve is a
  success: its address is NULL and the attempts say why.
@@ -738,7 +741,7 @@ void uclint_resolution_free(UclintResolution *resolution);
 
 /*
  Routes `uri` (a SIP request URI: `sip:`, `sips:` or `tel:`) as the deployment's SIP proxy
- would (SPEC D4): its own domain, then static routes, then RFC 3263 DNS over the deployment's
+ would (docs/derivations/sip-routing.md): its own domain, then static routes, then RFC 3263 DNS over the deployment's
  DNS data (no DNS data: no DNS step), else unroutable. The same answer as
  `uclint route URI -c DEPLOYMENT` (offline, without `--live-dns`). `seed` is NULL for the
  canonical order of equally preferred targets (by weight), or points to a number that draws

@@ -1,7 +1,7 @@
 //! Loading a deployment: from text in memory, or from a file with the files it refers to beside it.
 
 use std::ffi::c_char;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use uclint_core::model::{
@@ -30,6 +30,9 @@ pub struct UclintDeployment {
     pub(crate) deployment: Arc<Deployment>,
     /// Dangling references found while loading, reported by `uclint_check` as TOPO003 findings.
     pub(crate) references: Vec<Problem>,
+    /// The folder the deployment's own plugin paths are relative to: its file's (or, for text,
+    /// that of the name it was given).
+    pub(crate) plugin_dir: PathBuf,
 }
 
 /// Loads a deployment from `len` bytes of `text` (not necessarily NUL-terminated) in `format`.
@@ -146,6 +149,7 @@ fn load(text: &str, format: Format, name: &str, files: &dyn SourceFiles) -> Resu
     Ok(UclintDeployment {
         deployment: Arc::new(deployment),
         references,
+        plugin_dir: Path::new(name).parent().map(Path::to_path_buf).unwrap_or_default(),
     })
 }
 

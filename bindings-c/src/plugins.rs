@@ -2,10 +2,8 @@
 //! built-in rules, as `uclint check --plugin PATH` runs them.
 
 use std::ffi::c_char;
-use std::sync::Arc;
 
-use uclint_core::model::Deployment;
-use uclint_plugin_host::{Limits, PluginHost, PluginRun, PluginSpec};
+use uclint_plugin_host::Sandbox;
 
 use crate::boundary::{Error, UCLINT_MAX_INPUT_BYTES, UclintStatus, str_arg};
 
@@ -46,20 +44,8 @@ pub(crate) unsafe fn paths_arg<'a>(paths: *const *const c_char, count: usize) ->
         .collect()
 }
 
-/// Load and run each plugin at `paths` over `deployment`, with no settings, in one sandboxed
-/// host with the default limits (plugin files above 64 MiB refused unread) and no disk cache.
-/// Never fails: whatever goes wrong with a plugin (or with the host itself) is a PLUGIN finding
-/// about that plugin.
-pub(crate) fn run(deployment: &Arc<Deployment>, paths: &[&str]) -> PluginRun {
-    let specs: Vec<PluginSpec> = paths.iter().map(PluginSpec::path).collect();
-    if specs.is_empty() {
-        return PluginRun::default();
-    }
-    match PluginHost::new(Limits::default(), None) {
-        Ok(host) => host.run_all(deployment, &specs),
-        Err(failure) => PluginRun {
-            findings: specs.iter().map(|spec| failure.finding(&spec.name(), None)).collect(),
-            rules: Vec::new(),
-        },
-    }
+/// The sandbox every C check runs plugins in: the default limits (plugin files above 64 MiB
+/// refused unread), no compiled-plugin cache on disk. Started only when a plugin is to run.
+pub(crate) fn sandbox() -> Sandbox {
+    Sandbox::default()
 }

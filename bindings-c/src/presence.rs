@@ -1,4 +1,4 @@
-//! SPEC D1: the presence address CUPC registers to, with its verdict, rule codes and steps.
+//! The presence address: the presence address CUPC registers to, with its verdict, rule codes and steps.
 
 use std::ffi::{CString, c_char};
 
@@ -10,7 +10,7 @@ use crate::boundary::{
 };
 use crate::deployment::UclintDeployment;
 
-/// How the presence address was formed (SPEC D1).
+/// How the presence address was formed (docs/derivations/presence-address.md).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UclintPresenceMethod {
@@ -22,7 +22,7 @@ pub enum UclintPresenceMethod {
     Appended = 2,
 }
 
-/// Whether CUPC can register to the presence address (SPEC D1).
+/// Whether CUPC can register to the presence address (docs/derivations/presence-address.md).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UclintVerdict {
@@ -50,21 +50,21 @@ impl UclintPresence {
         Self {
             address: c_string(result.address()),
             uri: result.uri().as_deref().map(c_string),
-            codes: result.codes().iter().map(|c| c_string(&c.to_string())).collect(),
+            codes: result.codes().iter().map(|c| c_string(c.as_str())).collect(),
             steps: result.steps().iter().map(|s| c_string(s)).collect(),
             result,
         }
     }
 }
 
-/// The checked inputs of D1.
+/// The checked inputs of the presence address.
 struct Inputs<'a> {
     node: &'a str,
     domain: Option<&'a str>,
     user: Option<&'a str>,
 }
 
-/// Check D1's arguments.
+/// Check the presence address arguments.
 ///
 /// # Safety
 /// Each pointer is NULL or a NUL-terminated string.
@@ -90,7 +90,7 @@ unsafe fn inputs<'a>(node: *const c_char, domain: *const c_char, user: *const c_
     Ok(Inputs { node, domain, user })
 }
 
-/// Derives the presence address (SPEC D1) from `node` (Presence.Primary.Address, the presence
+/// Derives the presence address (docs/derivations/presence-address.md) from `node` (Presence.Primary.Address, the presence
 /// node's node name), `domain` (the SIP proxy domain; NULL or "" means unset, and CUPC then uses
 /// `PROXY_DOMAIN_NOT_SET`) and `user` (NULL for no registration URI), without DNS: the verdict is
 /// usable or unusable. The same answer as `uclint derive presence-address`.

@@ -3,11 +3,12 @@
 
 use std::ffi::{CStr, CString, c_char};
 
-use uclint_core::report::sarif::RuleDescription;
-use uclint_core::report::{Report, Severity, json, sarif};
-use uclint_core::rules::{Options, check, registry};
+use uclint_core::pipeline::{self, CheckRequest, Checked, PluginSpec};
+use uclint_core::report::Severity;
 
-use crate::boundary::{Out, UclintStatus, at, c_string, free_handle, get, handle_arg, opt_ptr, owned_string, run};
+use crate::boundary::{
+    Error, Out, UclintStatus, at, c_string, free_handle, get, handle_arg, opt_ptr, owned_string, run,
+};
 use crate::deployment::UclintDeployment;
 use crate::plugins;
 
@@ -52,20 +53,19 @@ struct Finding {
 /// several threads at once. Strings its accessors return belong to it and stay valid until
 /// `uclint_report_free`. It does not borrow from the deployment it came from.
 pub struct UclintReport {
-    report: Report,
+    /// The pipeline's answer: findings, and every rule described for SARIF.
+    checked: Checked,
     findings: Vec<Finding>,
-    /// Every rule that may have produced a finding (the built-in ones, then the plugins'), for
-    /// SARIF's `tool.driver.rules`.
-    rules: Vec<RuleDescription>,
 }
 
 impl UclintReport {
-    fn new(report: Report, rules: Vec<RuleDescription>) -> Self {
-        let findings = report
+    fn new(checked: Checked) -> Self {
+        let findings = checked
+            .report
             .findings
             .iter()
             .map(|f| Finding {
-                code: c_string(&f.code),
+                code: c_string(f.code.as_str()),
                 severity: f.severity,
                 message: c_string(&f.message),
                 subject: c_string(&f.subject.to_string()),
@@ -74,17 +74,29 @@ impl UclintReport {
                 column: f.location.as_ref().map_or(0, |l| l.column),
             })
             .collect();
-        Self {
-            report,
-            findings,
-            rules,
-        }
+        Self { checked, findings }
     }
 }
 
-/// Runs every built-in rule over `deployment`, as `uclint check` does with its defaults; dangling
-/// references found while loading come out as TOPO003 findings. Findings are in the CLI's order
-/// (by location, then code).
+/// Check `d` through the one pipeline, with `plugins` besides those the deployment lists.
+fn check(d: &UclintDeployment, plugins: Vec<PluginSpec>) -> Result<UclintReport, Error> {
+    let request = CheckRequest {
+        plugins,
+        plugin_dir: d.plugin_dir.clone(),
+        ..CheckRequest::default()
+    };
+    let sandbox = plugins::sandbox();
+    // Without a selection no plugin code is unknown, so this refusal cannot happen today.
+    let checked = pipeline::check(&d.deployment, &d.references, &request, Some(&sandbox))
+        .map_err(|e| Error::new(UclintStatus::InvalidArgument, e.to_string()))?;
+    Ok(UclintReport::new(checked))
+}
+
+/// Runs every built-in rule over `deployment`, then every rule plugin the deployment lists in
+/// its `plugins` (paths relative to the deployment file's folder, with their settings), as
+/// `uclint check` does with its defaults; dangling references found while loading come out as
+/// TOPO003 findings. Findings are in the CLI's order (by location, then code). Plugins run as
+/// `uclint_check_with_plugins` describes (sandbox, PLUGIN findings, wasmtime's signal handlers).
 ///
 /// On success `*out` receives a new report owned by the caller (free with
 /// `uclint_report_free`); on failure `*out` is set to NULL. Errors: NULL_ARGUMENT.
@@ -102,22 +114,19 @@ pub unsafe extern "C" fn uclint_check(
         let out = unsafe { Out::new(out, std::ptr::null_mut()) }?;
         // SAFETY: `deployment` is NULL or a live handle, per this function's contract.
         let d = unsafe { handle_arg(deployment, "deployment") }?;
-        let report = check(&d.deployment, &d.references, &Options::default());
-        out.set(Box::into_raw(Box::new(UclintReport::new(
-            report,
-            registry::sarif_rules(),
-        ))));
+        out.set(Box::into_raw(Box::new(check(d, Vec::new())?)));
         Ok(())
     })
 }
 
 /// Runs every built-in rule over `deployment` as `uclint_check` does, then each of the
-/// `plugin_count` rule plugins (WebAssembly components) at `plugin_paths`, in order, as
-/// `uclint check DEPLOYMENT --plugin PATH...` does: each in a sandbox with the default limits
-/// (no files, network, environment or clock; CPU fuel, memory and output caps), with no
-/// settings, and no compiled-plugin cache on disk. Plugins named in the deployment's own
-/// `plugins` list are not run. Findings are in the CLI's order; the SARIF export describes the
-/// plugins' rules beside the built-in ones.
+/// `plugin_count` rule plugins (WebAssembly components) at `plugin_paths`, in order, then the
+/// plugins the deployment lists in its `plugins`, as `uclint check DEPLOYMENT --plugin PATH...`
+/// does: each in a sandbox with the default limits (no files, network, environment or clock;
+/// CPU fuel, memory and output caps), the given paths with no settings, and no compiled-plugin
+/// cache on disk. Findings are in the CLI's order; the SARIF export describes the plugins'
+/// rules beside the built-in ones; what a plugin prints is in the JSON export
+/// (`plugin_output`).
 ///
 /// A plugin that cannot be read or loaded, traps, runs out of fuel or memory, returns too much
 /// or returns invalid findings is not an error: it becomes a PLUGIN001-PLUGIN008 finding about
@@ -156,13 +165,8 @@ pub unsafe extern "C" fn uclint_check_with_plugins(
         // SAFETY: `plugin_paths` is NULL or `plugin_count` string pointers, per this function's
         // contract.
         let paths = unsafe { plugins::paths_arg(plugin_paths, plugin_count) }?;
-        let mut report = check(&d.deployment, &d.references, &Options::default());
-        let run = plugins::run(&d.deployment, &paths);
-        report.findings.extend(run.findings);
-        report.sort();
-        let mut rules = registry::sarif_rules();
-        rules.extend(run.rules);
-        out.set(Box::into_raw(Box::new(UclintReport::new(report, rules))));
+        let specs = paths.into_iter().map(PluginSpec::path).collect();
+        out.set(Box::into_raw(Box::new(check(d, specs)?)));
         Ok(())
     })
 }
@@ -345,7 +349,7 @@ pub unsafe extern "C" fn uclint_report_to_json(report: *const UclintReport, out:
     // SAFETY: forwarded from this function's contract.
     unsafe {
         get(report, "report", out, std::ptr::null_mut(), |r| {
-            Ok(owned_string(&json::render(&r.report)))
+            Ok(owned_string(&r.checked.to_json()))
         })
     }
 }
@@ -362,7 +366,7 @@ pub unsafe extern "C" fn uclint_report_to_sarif(report: *const UclintReport, out
     // SAFETY: forwarded from this function's contract.
     unsafe {
         get(report, "report", out, std::ptr::null_mut(), |r| {
-            Ok(owned_string(&sarif_text(&r.report, &r.rules)))
+            Ok(owned_string(&r.checked.to_sarif()))
         })
     }
 }
@@ -376,12 +380,6 @@ pub unsafe extern "C" fn uclint_report_to_sarif(report: *const UclintReport, out
 pub unsafe extern "C" fn uclint_report_free(report: *mut UclintReport) {
     // SAFETY: forwarded from this function's contract.
     unsafe { free_handle(report) };
-}
-
-/// The SARIF text the command line writes for `report` with `rules` described (it passes its
-/// own version, which is the workspace's, as this crate's is).
-fn sarif_text(report: &Report, rules: &[RuleDescription]) -> String {
-    sarif::render(report, rules, env!("CARGO_PKG_VERSION"))
 }
 
 /// A severity as the CLI writes it, as a static C string.

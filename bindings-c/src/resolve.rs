@@ -1,4 +1,4 @@
-//! SPEC D2: how one client profile resolves a name, every attempt listed.
+//! Name resolution: how one client profile resolves a name, every attempt listed.
 
 use std::ffi::{CString, c_char};
 
@@ -49,7 +49,7 @@ impl UclintResolution {
     }
 }
 
-/// Resolves `name` as the client profile `client` of `deployment` does (SPEC D2): hosts file,
+/// Resolves `name` as the client profile `client` of `deployment` does (docs/derivations/name-resolution.md): hosts file,
 /// DNS suffix search list, then the deployment's DNS data. The same answer as
 /// `uclint resolve NAME --client CLIENT -c DEPLOYMENT`. A name that does not resolve is a
 /// success: its address is NULL and the attempts say why.

@@ -1,4 +1,4 @@
-//! SPEC D4: where the deployment's SIP proxy sends a request URI, the next hops in order and the
+//! SIP routing: where the deployment's SIP proxy sends a request URI, the next hops in order and the
 //! trace of every step.
 
 use std::ffi::{CString, c_char};
@@ -13,7 +13,7 @@ use crate::boundary::{
 };
 use crate::deployment::UclintDeployment;
 
-/// What the SIP proxy does with a request (SPEC D4).
+/// What the SIP proxy does with a request (docs/derivations/sip-routing.md).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UclintDecision {
@@ -105,14 +105,14 @@ impl UclintRouting {
                 })
                 .collect(),
             steps: routing.trace.iter().map(|s| c_string(&s.to_string())).collect(),
-            codes: routing.codes.iter().map(|c| c_string(&c.to_string())).collect(),
+            codes: routing.codes.iter().map(|c| c_string(c.as_str())).collect(),
             routing,
         }
     }
 }
 
 /// Routes `uri` (a SIP request URI: `sip:`, `sips:` or `tel:`) as the deployment's SIP proxy
-/// would (SPEC D4): its own domain, then static routes, then RFC 3263 DNS over the deployment's
+/// would (docs/derivations/sip-routing.md): its own domain, then static routes, then RFC 3263 DNS over the deployment's
 /// DNS data (no DNS data: no DNS step), else unroutable. The same answer as
 /// `uclint route URI -c DEPLOYMENT` (offline, without `--live-dns`). `seed` is NULL for the
 /// canonical order of equally preferred targets (by weight), or points to a number that draws

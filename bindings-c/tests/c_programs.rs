@@ -17,7 +17,7 @@ use uclint_core::dns::Resolver;
 use uclint_core::model::{Deployment, Format, Problem};
 use uclint_core::report::{Report, json, sarif};
 use uclint_core::route::Router;
-use uclint_core::rules::{Options, check, registry};
+use uclint_core::rules::{Options, check};
 use uclint_core::source::{NoFiles, SourceFiles};
 use uclint_plugin_host::{Limits, PluginHost};
 
@@ -156,7 +156,10 @@ fn compile(source: &Path, out_dir: &Path, libs: &Libraries, link: Link) -> PathB
             gcc.arg("-L")
                 .arg(dir)
                 .arg("-l:libuclint.so")
-                .arg(format!("-Wl,-rpath,{}", dir.display()));
+                // DT_RPATH, not RUNPATH: it wins over the LD_LIBRARY_PATH cargo sets for tests,
+                // which also holds target/debug, where an older `cargo build` may have left
+                // another libuclint.so.
+                .arg(format!("-Wl,--disable-new-dtags,-rpath,{}", dir.display()));
         }
     }
     gcc.args(SYSTEM_LIBS);
@@ -207,7 +210,7 @@ fn acme_report_with_plugins(named: &Path) -> (Report, Vec<sarif::RuleDescription
     let mut report = check(&deployment, &references, &Options::default());
     let deployment = Arc::new(deployment);
     let host = PluginHost::new(Limits::default(), None).expect("the plugin host starts");
-    let mut rules = registry::sarif_rules();
+    let mut rules = sarif::builtin_rules();
     for name in PLUGINS {
         let plugin = host.load(&plugins_dir().join(name)).expect("the plugin loads");
         rules.extend(plugin.rules.iter().map(|r| r.sarif()));
@@ -325,7 +328,7 @@ fn run_c_tests(link: Link, valgrind: bool) {
             let value: serde_json::Value = serde_json::from_str(&from_c).expect("the JSON parses");
             assert_eq!(value["findings"].as_array().map(Vec::len), Some(report.findings.len()));
             let from_c = std::fs::read_to_string(scratch.path().join("acme.sarif")).expect("acme.sarif is readable");
-            let expected_sarif = sarif::render(&report, &registry::sarif_rules(), env!("CARGO_PKG_VERSION"));
+            let expected_sarif = sarif::render(&report, &sarif::builtin_rules(), env!("CARGO_PKG_VERSION"));
             assert_eq!(
                 from_c, expected_sarif,
                 "uclint_report_to_sarif differs from the CLI's SARIF"

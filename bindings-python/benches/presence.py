@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""D1 over 1,000,000 (node, domain) pairs from Python, three ways, in ns per item.
+"""The presence address over 1,000,000 (node, domain) pairs from Python, three ways, in ns per item.
 
 1. ``uclint.presence_addresses(pairs)``: one batch call, GIL released while the core derives.
 2. A Python loop of ``uclint.presence_address(node, domain)``.
-3. A pure-Python D1 (the address only: the node name if it is an IP address or ends with the
+3. A pure-Python presence address (the address only: the node name if it is an IP address or ends with the
    domain, byte for byte, else node + "." + domain; PROXY_DOMAIN_NOT_SET when no domain).
 
 The pairs are those of the Rust bench (core/benches/presence.rs): bare hostnames, FQDNs in and
@@ -55,7 +55,7 @@ def pairs(n: int) -> list[tuple[str, Optional[str]]]:
 
 
 def is_ip(node: str) -> bool:
-    """A dotted-decimal IPv4 address, or an IPv6 literal (SPEC D1's decision)."""
+    """A dotted-decimal IPv4 address, or an IPv6 literal (the presence address's decision)."""
     if node[:1].isdigit():
         parts = node.split(".")
         if len(parts) == 4 and all(p.isdigit() and len(p) <= 3 and int(p) <= 255 for p in parts):
@@ -70,7 +70,7 @@ def is_ip(node: str) -> bool:
 
 
 def pure_python_d1(node: str, domain: Optional[str]) -> str:
-    """SPEC D1's address in plain Python."""
+    """the presence address's address in plain Python."""
     domain = domain or NOT_SET
     if is_ip(node) or node.endswith(domain):
         return node
@@ -117,7 +117,7 @@ def main() -> None:
     figures = {
         "batch: presence_addresses(pairs)": best(lambda: uclint.presence_addresses(data), repeat),
         "loop: presence_address(node, domain)": best(lambda: [single(node, domain) for node, domain in data], repeat),
-        "pure Python D1 (address only)": best(lambda: [pure_python_d1(node, domain) for node, domain in data], repeat),
+        "pure Python presence address (address only)": best(lambda: [pure_python_d1(node, domain) for node, domain in data], repeat),
     }
     gc.disable()
     try:
@@ -125,7 +125,7 @@ def main() -> None:
     finally:
         gc.enable()
 
-    print(f"D1 over {n:,} pairs, best of {repeat} (uclint {uclint.__version__})")
+    print(f"The presence address over {n:,} pairs, best of {repeat} (uclint {uclint.__version__})")
     for name, seconds in figures.items():
         print(f"  {name:<40} {seconds / n * 1e9:8.1f} ns/item")
     print(f"  {'batch with the garbage collector off':<40} {batch_no_gc / n * 1e9:8.1f} ns/item")

@@ -2,8 +2,9 @@
 //! reads them), from TOML, JSON or YAML text, or from a Python mapping.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -14,18 +15,21 @@ use uclint_core::source::NoFiles;
 
 use crate::errors::{load_error, not_found};
 use crate::model::{Client, Server, User};
-use crate::report::Problem;
+use crate::problem::Problem;
 use crate::value::{class_tuple, repr_opt};
 
 /// A loaded deployment. Immutable: share one between threads freely.
 #[pyclass(module = "uclint", frozen)]
 pub struct Deployment {
-    /// The deployment.
-    pub deployment: CoreDeployment,
+    /// The deployment, shared with the plugins a check runs (never copied for them).
+    pub deployment: Arc<CoreDeployment>,
     /// Dangling references found while loading; `check` reports them as TOPO003 findings.
     pub references: Vec<CoreProblem>,
     /// The name locations carry for the main file.
     file: String,
+    /// The folder the deployment's own plugin paths are relative to (the file's; the current
+    /// folder for text).
+    pub plugin_dir: PathBuf,
 }
 
 impl Deployment {
@@ -66,10 +70,12 @@ fn finish(
     if strict && !references.is_empty() {
         return Err(load_error(py, LoadError { problems: references }));
     }
+    let plugin_dir = Path::new(&file).parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(Deployment {
-        deployment,
+        deployment: Arc::new(deployment),
         references,
         file,
+        plugin_dir,
     })
 }
 

@@ -8,7 +8,7 @@ use pyo3::types::PyTuple;
 use uclint_core::model::{LoadError, ProblemKind};
 use uclint_core::route::uri::UriError as CoreUriError;
 
-use crate::report::Problem;
+use crate::problem::Problem;
 use crate::value::class_tuple;
 
 create_exception!(uclint, Error, PyException, "Base class of every error uclint raises.");

@@ -1,10 +1,10 @@
-//! SPEC D7: what CUPC's Help > Show Server Health would show for one user on one client.
+//! Show Server Health: what CUPC's Help > Show Server Health would show for one user on one client.
 
 use std::hash::{Hash, Hasher};
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
-use uclint_core::derive::health::{Health as CoreHealth, ServiceHealth as CoreServiceHealth, health_from_report};
+use uclint_core::health::{Health as CoreHealth, ServiceHealth as CoreServiceHealth, health_from_report};
 
 use crate::deployment::Deployment;
 use crate::report::Report;
@@ -133,9 +133,9 @@ pub fn health(
     let d = deployment.get();
     let client = d.client(&client)?;
     let user = d.user(&user)?;
-    let report = report.map(|r| &r.get().0);
+    let report = report.map(|r| &r.get().0.report);
     Ok(Health(py.detach(|| match report {
         Some(report) => health_from_report(&d.deployment, report, user, client),
-        None => uclint_core::derive::health::health(&d.deployment, &d.references, user, client),
+        None => uclint_core::health::health(&d.deployment, &d.references, user, client),
     })))
 }

@@ -7,9 +7,11 @@
 mod deployment;
 mod errors;
 mod health;
+mod location;
 mod model;
 mod plugins;
 mod presence;
+mod problem;
 mod report;
 mod resolve;
 mod route;
@@ -42,10 +44,11 @@ fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::Finding>()?;
     m.add_class::<report::Fix>()?;
     m.add_class::<report::Subject>()?;
-    m.add_class::<report::Location>()?;
+    m.add_class::<location::Location>()?;
     m.add_class::<report::Skipped>()?;
     m.add_class::<report::Summary>()?;
-    m.add_class::<report::Problem>()?;
+    m.add_class::<problem::Problem>()?;
+    m.add_class::<report::PluginOutput>()?;
     m.add_class::<health::Health>()?;
     m.add_class::<health::ServiceHealth>()?;
     m.add_class::<rules::Rule>()?;

@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use uclint_core::model::{Client as CoreClient, Server as CoreServer, User as CoreUser};
 
-use crate::report::{Location, location};
+use crate::location::{Location, location};
 use crate::value::{hash_serialized, repr_opt, repr_str, repr_tuple, str_tuple};
 
 /// One server of the deployment.

@@ -7,15 +7,24 @@ use std::path::PathBuf;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyMapping, PyTuple};
-use uclint_plugin_host::{Cache, Limits, PluginHost, PluginRule as HostRule, PluginSpec};
+use uclint_core::pipeline::PluginSpec;
+use uclint_plugin_host::{Cache, Limits, PluginHost, PluginRule as HostRule, Sandbox};
 
 use crate::errors::PluginError;
 use crate::value::{class_tuple, repr_str};
 
-/// The host a binding runs plugins in: default limits, compiled code cached like the CLI's.
-pub fn host() -> PyResult<PluginHost> {
-    PluginHost::new(Limits::default(), Cache::default_dir().map(Cache::new))
-        .map_err(|failure| PluginError::new_err(failure.reason))
+/// The sandbox a check runs plugins in: default limits, compiled code cached like the CLI's.
+pub fn sandbox() -> Sandbox {
+    Sandbox {
+        limits: Limits::default(),
+        cache: Cache::default_dir().map(Cache::new),
+    }
+}
+
+/// The host `load_plugin` inspects a plugin in, the same as a check's.
+fn host() -> PyResult<PluginHost> {
+    let sandbox = sandbox();
+    PluginHost::new(sandbox.limits, sandbox.cache).map_err(|failure| PluginError::new_err(failure.reason))
 }
 
 /// `plugins=` items: a path, or a `(path, {setting: value})` pair.

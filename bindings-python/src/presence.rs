@@ -1,4 +1,4 @@
-//! SPEC D1: the presence address CUPC registers to, one at a time or in batches.
+//! The presence address: the presence address CUPC registers to, one at a time or in batches.
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -15,7 +15,7 @@ use uclint_core::dns::DnsView;
 use crate::deployment::Deployment;
 use crate::value::{new_leaf, pretty_json, repr_opt, repr_str, repr_tuple, str_tuple};
 
-/// D1's answer: the address, registration URI, method, verdict, rule codes and the steps taken.
+/// The presence address answer: the address, registration URI, method, verdict, rule codes and the steps taken.
 ///
 /// Holds the core's compact result; `codes` and `steps` are made when read.
 #[pyclass(module = "uclint", frozen, eq, hash, str)]
@@ -126,7 +126,7 @@ impl PresenceAddress {
     }
 }
 
-/// Derive the presence address (SPEC D1) from `node` (Presence.Primary.Address), `domain` (the
+/// Derive the presence address (docs/derivations/presence-address.md) from `node` (Presence.Primary.Address), `domain` (the
 /// proxy domain; `None` or "" is unset: CUPC then uses `PROXY_DOMAIN_NOT_SET`) and `user` (for
 /// the registration URI). With `deployment`, a usable name is also looked up in the deployment's
 /// DNS data (the verdict may then be `unresolved`), as `uclint derive presence-address -c`.
@@ -258,7 +258,7 @@ impl<'py> Chunk<'py> {
     }
 }
 
-/// D1 for many inputs at once: `pairs` is a sequence of `(node, domain)` or
+/// The presence address for many inputs at once: `pairs` is a sequence of `(node, domain)` or
 /// `(node, domain, user)` tuples (domain and user may be `None`); the answers come back in order.
 /// The derivations run with the GIL released.
 #[pyfunction]

@@ -1,5 +1,5 @@
-//! SPEC §3 over a deployment: `check`, its `Report` of findings, and the JSON and SARIF the
-//! command line writes for it.
+//! Every rule over a deployment: `check` (the one check pipeline the command line runs), its
+//! `Report` of findings, and the JSON and SARIF the command line writes for it.
 
 use std::hash::{Hash, Hasher};
 use std::str::FromStr;
@@ -7,17 +7,16 @@ use std::str::FromStr;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyTuple};
-use uclint_core::model::Problem as CoreProblem;
-use uclint_core::report::sarif::RuleDescription;
+use uclint_core::catalogue::RuleId;
+use uclint_core::pipeline::{self, CheckRequest, Checked};
 use uclint_core::report::{
-    Finding as CoreFinding, Fix as CoreFix, Report as CoreReport, Severity, Skipped as CoreSkipped,
-    Subject as CoreSubject, Summary as CoreSummary, json, sarif,
+    Finding as CoreFinding, Fix as CoreFix, PluginOutput as CorePluginOutput, Severity, Skipped as CoreSkipped,
+    Subject as CoreSubject, Summary as CoreSummary,
 };
-use uclint_core::rules::{Code, Options, registry};
-use uclint_core::source::Location as CoreLocation;
 
 use crate::deployment::Deployment;
 use crate::errors::not_found;
+use crate::location::{Location, location};
 use crate::value::{class_tuple, hash_serialized, repr_str, serde_name};
 
 /// Implement `Hash` through the serialized form (for values without a derived `Hash`).
@@ -29,109 +28,6 @@ macro_rules! hash_by_value {
             }
         }
     )*};
-}
-
-/// Where something was written: file, line and column (1-based).
-#[pyclass(module = "uclint", frozen, eq, hash, str)]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Location(pub CoreLocation);
-
-impl std::fmt::Display for Location {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-#[pymethods]
-impl Location {
-    /// The file name as given.
-    #[getter]
-    fn file(&self) -> &str {
-        &self.0.file
-    }
-
-    /// Line number, from 1.
-    #[getter]
-    fn line(&self) -> u32 {
-        self.0.line
-    }
-
-    /// Column number in characters, from 1.
-    #[getter]
-    fn column(&self) -> u32 {
-        self.0.column
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Location(file={}, line={}, column={})",
-            repr_str(py, &self.0.file),
-            self.0.line,
-            self.0.column
-        )
-    }
-}
-
-/// A location as an optional Python object.
-pub fn location(location: Option<&CoreLocation>) -> Option<Location> {
-    location.cloned().map(Location)
-}
-
-/// One problem that stopped a deployment from loading.
-#[pyclass(module = "uclint", frozen, eq, hash, str)]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem(pub CoreProblem);
-
-impl From<CoreProblem> for Problem {
-    fn from(problem: CoreProblem) -> Self {
-        Self(problem)
-    }
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-#[pymethods]
-impl Problem {
-    /// What kind of problem: syntax, type, unknown-key, missing-key, dangling-reference,
-    /// duplicate, file, dns or empty.
-    #[getter]
-    fn kind(&self) -> String {
-        serde_name(&self.0.kind)
-    }
-
-    /// What went wrong, naming what was expected (the command line's `error:` line).
-    #[getter]
-    fn message(&self) -> &str {
-        &self.0.message
-    }
-
-    /// A suggestion such as "did you mean `home_node`?".
-    #[getter]
-    fn help(&self) -> Option<&str> {
-        self.0.help.as_deref()
-    }
-
-    /// Where, when known.
-    #[getter]
-    fn location(&self) -> Option<Location> {
-        location(self.0.location.as_ref())
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Problem(kind={}, message={}, location={})",
-            repr_str(py, &self.kind()),
-            repr_str(py, &self.0.message),
-            self.0
-                .location
-                .as_ref()
-                .map_or_else(|| "None".to_owned(), |l| Location(l.clone()).__repr__(py))
-        )
-    }
 }
 
 /// One way to fix a finding, with what it costs.
@@ -207,7 +103,7 @@ impl Finding {
     /// The rule's code, e.g. "PRS001".
     #[getter]
     fn code(&self) -> &str {
-        &self.0.code
+        self.0.code.as_str()
     }
 
     /// error, warning, security or info.
@@ -248,7 +144,7 @@ impl Finding {
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "Finding(code={}, severity={}, subject={}, message={})",
-            repr_str(py, &self.0.code),
+            repr_str(py, self.0.code.as_str()),
             repr_str(py, self.0.severity.as_str()),
             repr_str(py, &self.0.subject.to_string()),
             repr_str(py, &self.0.message)
@@ -266,7 +162,7 @@ impl Skipped {
     /// The rule's code.
     #[getter]
     fn code(&self) -> &str {
-        &self.0.code
+        self.0.code.as_str()
     }
 
     /// What data it lacked.
@@ -278,7 +174,7 @@ impl Skipped {
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "Skipped(code={}, reason={})",
-            repr_str(py, &self.0.code),
+            repr_str(py, self.0.code.as_str()),
             repr_str(py, &self.0.reason)
         )
     }
@@ -327,28 +223,82 @@ impl Summary {
 /// Everything one check found: findings in a stable order, and the rules that stayed silent.
 #[pyclass(module = "uclint", frozen, eq, hash, sequence)]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report(pub CoreReport, pub Vec<RuleDescription>);
+pub struct Report(pub Checked);
 
-hash_by_value!(Problem, Fix, Finding, Skipped, Summary, Report);
+/// What a plugin printed to stdout and stderr while it ran (captured by the sandbox, capped).
+#[pyclass(module = "uclint", frozen, eq, hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluginOutput(pub CorePluginOutput);
+
+hash_by_value!(Fix, Finding, Skipped, Summary, PluginOutput);
+
+impl Hash for Report {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_serialized(&self.0.report).hash(state);
+    }
+}
+
+#[pymethods]
+impl PluginOutput {
+    /// The plugin's file name.
+    #[getter]
+    fn plugin(&self) -> &str {
+        &self.0.plugin
+    }
+
+    /// What it wrote to stdout.
+    #[getter]
+    fn stdout(&self) -> &str {
+        &self.0.stdout
+    }
+
+    /// What it wrote to stderr (a panic's message lands here).
+    #[getter]
+    fn stderr(&self) -> &str {
+        &self.0.stderr
+    }
+
+    /// Bytes written past the cap, dropped.
+    #[getter]
+    fn dropped_bytes(&self) -> u64 {
+        self.0.dropped_bytes
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "PluginOutput(plugin={}, stdout={}, stderr={}, dropped_bytes={})",
+            repr_str(py, &self.0.plugin),
+            repr_str(py, &self.0.stdout),
+            repr_str(py, &self.0.stderr),
+            self.0.dropped_bytes
+        )
+    }
+}
 
 #[pymethods]
 impl Report {
     /// The findings, by file, line, column, then code.
     #[getter]
     fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        class_tuple(py, self.0.findings.iter().cloned().map(Finding))
+        class_tuple(py, self.0.report.findings.iter().cloned().map(Finding))
     }
 
     /// Rules that could not run for lack of data.
     #[getter]
     fn skipped<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        class_tuple(py, self.0.skipped.iter().cloned().map(Skipped))
+        class_tuple(py, self.0.report.skipped.iter().cloned().map(Skipped))
+    }
+
+    /// What each plugin that printed anything printed.
+    #[getter]
+    fn plugin_output<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        class_tuple(py, self.0.report.plugin_output.iter().cloned().map(PluginOutput))
     }
 
     /// Counts by severity.
     #[getter]
     fn summary(&self) -> Summary {
-        Summary(self.0.summary())
+        Summary(self.0.report.summary())
     }
 
     /// Whether any finding is at or above `severity` (error, warning, security or info), as
@@ -356,24 +306,22 @@ impl Report {
     fn fails_at(&self, severity: &Bound<'_, PyAny>) -> PyResult<bool> {
         let text: String = severity.extract()?;
         let severity = Severity::from_str(&text).map_err(PyValueError::new_err)?;
-        Ok(self.0.fails_at(severity))
+        Ok(self.0.report.fails_at(severity))
     }
 
     /// The JSON report, the same text as `uclint check --format json` (without the final newline).
     fn to_json(&self) -> String {
-        json::render(&self.0)
+        self.0.to_json()
     }
 
     /// The SARIF 2.1.0 log, the same text as `uclint check --format sarif` (without the final
     /// newline).
     fn to_sarif(&self) -> String {
-        let mut rules = registry::sarif_rules();
-        rules.extend(self.1.iter().cloned());
-        sarif::render(&self.0, &rules, env!("CARGO_PKG_VERSION"))
+        self.0.to_sarif()
     }
 
     fn __len__(&self) -> usize {
-        self.0.findings.len()
+        self.0.report.findings.len()
     }
 
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
@@ -381,31 +329,38 @@ impl Report {
     }
 
     fn __repr__(&self) -> String {
-        let s = self.0.summary();
+        let report = &self.0.report;
+        let s = report.summary();
         format!(
             "<uclint.Report: {} findings (error={}, warning={}, security={}, info={}), {} rules skipped>",
-            self.0.findings.len(),
+            report.findings.len(),
             s.error,
             s.warning,
             s.security,
             s.info,
-            self.0.skipped.len()
+            report.skipped.len()
         )
     }
 }
 
-/// Rule codes from Python strings; an unknown one is a `NotFoundError` ("unknown rule code `X`").
-pub fn codes(texts: Vec<String>) -> PyResult<Vec<Code>> {
+/// Rule codes from Python strings, built-in or a plugin's (`X-VENDOR-...`); an unknown built-in
+/// one is a `NotFoundError` ("unknown rule code `X`").
+pub fn rule_ids(texts: &[String]) -> PyResult<Vec<RuleId>> {
     texts
         .iter()
-        .map(|t| Code::from_str(t).map_err(|e| not_found(e.to_string())))
+        .map(|t| {
+            t.parse()
+                .map_err(|e: uclint_core::catalogue::UnknownCode| not_found(e.to_string()))
+        })
         .collect()
 }
 
-/// Run every rule of SPEC §3 over `deployment`, then each plugin in `plugins` (a path, or a
-/// `(path, {setting: value})` pair), like `uclint check --plugin` (dangling references found
-/// while loading become TOPO003 findings; a plugin that fails or misbehaves becomes a PLUGIN
-/// finding). `select` keeps only these codes, `ignore` drops these; both take plugin codes.
+/// Run every rule over `deployment`, then each plugin in `plugins` (a path, or a
+/// `(path, {setting: value})` pair) and each plugin the deployment lists, like `uclint check
+/// --plugin` (dangling references found while loading become TOPO003 findings; a plugin that
+/// fails or misbehaves becomes a PLUGIN finding). `select` keeps only these codes, `ignore`
+/// drops these; both take plugin codes. A plugin's failure is kept whenever one of its rules is
+/// selected.
 #[pyfunction]
 #[pyo3(signature = (deployment, plugins = Vec::new(), select = Vec::new(), ignore = Vec::new()))]
 #[pyo3(text_signature = "(deployment, plugins=(), select=(), ignore=())")]
@@ -416,41 +371,16 @@ pub fn check(
     select: Vec<String>,
     ignore: Vec<String>,
 ) -> PyResult<Report> {
-    let specs = crate::plugins::specs(&plugins)?;
-    let (select_builtin, select_plugin) = split_codes(select.clone())?;
-    let (ignore_builtin, _) = split_codes(ignore.clone())?;
-    let options = Options {
-        select: select_builtin,
-        ignore: ignore_builtin,
-    };
-    // Only plugin codes selected: no built-in rule runs.
-    let plugins_only = !select_plugin.is_empty() && options.select.is_empty();
     let loaded = deployment.get();
-    let host = if specs.is_empty() {
-        None
-    } else {
-        Some(crate::plugins::host()?)
+    let request = CheckRequest {
+        select: rule_ids(&select)?,
+        ignore: rule_ids(&ignore)?,
+        plugins: crate::plugins::specs(&plugins)?,
+        plugin_dir: loaded.plugin_dir.clone(),
+        ..CheckRequest::default()
     };
-    let checked = py.detach(|| {
-        let mut report = if plugins_only {
-            CoreReport::default()
-        } else {
-            uclint_core::rules::check(&loaded.deployment, &loaded.references, &options)
-        };
-        let mut run = match &host {
-            Some(host) => host.run_all(&std::sync::Arc::new(loaded.deployment.clone()), &specs),
-            None => uclint_plugin_host::PluginRun::default(),
-        };
-        run.select(&select, &ignore)?;
-        report.findings.append(&mut run.findings);
-        report.sort();
-        Ok::<_, String>(Report(report, run.rules))
-    });
-    checked.map_err(not_found)
-}
-
-/// Built-in codes and plugin codes (`X-VENDOR-...`), each checked.
-fn split_codes(texts: Vec<String>) -> PyResult<(Vec<Code>, Vec<String>)> {
-    let (plugin, builtin): (Vec<String>, Vec<String>) = texts.into_iter().partition(|t| t.starts_with("X-"));
-    Ok((codes(builtin)?, plugin))
+    let sandbox = crate::plugins::sandbox();
+    py.detach(|| pipeline::check(&loaded.deployment, &loaded.references, &request, Some(&sandbox)))
+        .map(Report)
+        .map_err(|e| not_found(e.to_string()))
 }

@@ -1,4 +1,4 @@
-//! SPEC D2: what one client profile gets for a name, every attempt listed.
+//! Name resolution: what one client profile gets for a name, every attempt listed.
 
 use std::hash::{Hash, Hasher};
 
@@ -9,7 +9,7 @@ use uclint_core::derive::resolve::{Attempt as CoreAttempt, Outcome, Resolution a
 use crate::deployment::Deployment;
 use crate::value::{class_tuple, hash_serialized, pretty_json, repr_opt, repr_str, serde_name, str_tuple};
 
-/// D2's answer: the first address found (or none), and every attempt in order.
+/// The name resolution answer: the first address found (or none), and every attempt in order.
 #[pyclass(module = "uclint", frozen, eq, hash)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolution(pub CoreResolution);
@@ -138,7 +138,7 @@ impl Attempt {
     }
 }
 
-/// Resolve `name` as the client profile `client` does (SPEC D2: hosts file, DNS suffixes, the
+/// Resolve `name` as the client profile `client` does (name resolution: hosts file, DNS suffixes, the
 /// deployment's DNS data), like `uclint resolve NAME --client CLIENT`. An unknown client is a
 /// `NotFoundError`.
 #[pyfunction]

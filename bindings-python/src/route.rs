@@ -1,4 +1,4 @@
-//! SPEC D4: where the deployment's SIP proxy sends a request URI, offline from the deployment's
+//! SIP routing: where the deployment's SIP proxy sends a request URI, offline from the deployment's
 //! DNS data (as `uclint route URI -c DEPLOYMENT` without `--live-dns`).
 
 use std::hash::{Hash, Hasher};
@@ -11,7 +11,7 @@ use crate::deployment::Deployment;
 use crate::errors::uri_error;
 use crate::value::{class_tuple, hash_serialized, pretty_json, repr_opt, repr_str, repr_tuple, serde_name, str_tuple};
 
-/// D4's answer: the decision, the next hops in order, the trace and the rule codes behind it.
+/// The SIP routing answer: the decision, the next hops in order, the trace and the rule codes behind it.
 #[pyclass(module = "uclint", frozen, eq, hash)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Routing(pub CoreRouting);

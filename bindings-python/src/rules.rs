@@ -1,17 +1,17 @@
-//! The rule registry: every rule's code, title, severity, what it checks, why, fixes and page.
+//! The rule catalogue: every rule's code, title, severity, what it checks, why, fixes and page.
 
 use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
-use uclint_core::rules::{Code, RuleInfo, registry};
+use uclint_core::catalogue::{self, Code, RuleInfo};
 
 use crate::errors::not_found;
 use crate::report::Fix;
 use crate::value::{class_tuple, repr_str, serde_name};
 
-/// One rule of SPEC §3, as `uclint rules` lists it and `uclint explain` shows it.
+/// One rule, as `uclint rules` lists it and `uclint explain` shows it.
 #[pyclass(module = "uclint", frozen, eq, hash)]
 #[derive(Debug, Clone, Copy)]
 pub struct Rule(pub &'static RuleInfo);
@@ -78,7 +78,7 @@ impl Rule {
     /// The rule's page in Markdown, as `uclint explain CODE` prints it.
     #[getter]
     fn page(&self) -> String {
-        registry::page(self.0)
+        catalogue::page(self.0)
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
@@ -91,10 +91,10 @@ impl Rule {
     }
 }
 
-/// Every rule, in SPEC order (as `uclint rules`).
+/// Every rule, in the catalogue's order (as `uclint rules`).
 #[pyfunction]
 pub fn rules() -> Vec<Rule> {
-    registry::all().map(Rule).collect()
+    catalogue::all().map(Rule).collect()
 }
 
 /// One rule's page in Markdown, the same text as `uclint explain CODE`. The code is matched
@@ -102,5 +102,5 @@ pub fn rules() -> Vec<Rule> {
 #[pyfunction]
 pub fn explain(code: String) -> PyResult<String> {
     let code = Code::from_str(&code).map_err(|e| not_found(e.to_string()))?;
-    Ok(registry::page(registry::info(code)))
+    Ok(catalogue::page(catalogue::info(code)))
 }

@@ -1,4 +1,4 @@
-"""SPEC section 3: `check` gives the command line's findings, JSON and SARIF."""
+"""the rules (docs/rules): `check` gives the command line's findings, JSON and SARIF."""
 
 from __future__ import annotations
 

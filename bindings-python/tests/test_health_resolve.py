@@ -1,4 +1,4 @@
-"""SPEC D2 (resolve) and D7 (health), against the command line."""
+"""Name resolution (resolve) and Show Server Health (health), against the command line."""
 
 from __future__ import annotations
 

@@ -59,3 +59,24 @@ def test_load_plugin_and_plugin_error(plugins: Path) -> None:
     with pytest.raises(uclint.PluginError, match="cannot read"):
         uclint.load_plugin(plugins / "missing.wasm")
     assert issubclass(uclint.PluginError, uclint.Error)
+
+
+def test_selecting_a_plugins_rule_never_hides_its_failure(acme: uclint.Deployment, plugins: Path) -> None:
+    trap = str(plugins / "hostile-trap.wasm")
+    report = uclint.check(acme, plugins=[trap], select=["X-HOSTILE-OK"])
+    assert [f.code for f in report.findings] == ["PLUGIN002"]
+    assert report.fails_at("error")
+    missing = uclint.check(acme, plugins=["/nonexistent/x.wasm"], select=["X-HOSTILE-OK"])
+    assert [f.code for f in missing.findings] == ["PLUGIN001"]
+
+
+def test_the_deployments_own_plugins_run_without_being_named(tmp_path: Path, plugins: Path) -> None:
+    for name in ("acme.toml", "acme-users.csv", "acme.zone"):
+        (tmp_path / name).write_bytes((ROOT / "examples" / name).read_bytes())
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "naming.wasm").write_bytes((plugins / "naming-policy.wasm").read_bytes())
+    deployment = tmp_path / "acme.toml"
+    with deployment.open("a") as f:
+        f.write('\n[[plugins]]\npath = "rules/naming.wasm"\nconfig = { pattern = "nothing-matches-*" }\n')
+    report = uclint.check(uclint.Deployment.load(deployment))
+    assert any(f.code.startswith("X-") and f.subject.kind == "server" for f in report.findings)

@@ -1,4 +1,4 @@
-"""SPEC D1: the presence address, one at a time and in batches."""
+"""The presence address: the presence address, one at a time and in batches."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 import uclint
 from conftest import Cli
 
-# SPEC D1's golden table: (Proxy.Domain, Presence.Primary.Address, address, method, verdict, codes).
+# the presence address golden table: (Proxy.Domain, Presence.Primary.Address, address, method, verdict, codes).
 GOLDEN: list[tuple[Optional[str], str, str, str, str, tuple[str, ...]]] = [
     ("cisco.com", "cup1", "cup1.cisco.com", "appended", "usable", ()),
     ("cisco.com", "cup1.cisco.com", "cup1.cisco.com", "as-configured", "usable", ()),

@@ -1,4 +1,4 @@
-"""SPEC D4: routing a request URI through the deployment's SIP proxy, offline from its DNS data."""
+"""SIP routing: routing a request URI through the deployment's SIP proxy, offline from its DNS data."""
 
 from __future__ import annotations
 

@@ -1,9 +1,13 @@
-//! SPEC §3: every rule over a deployment (`uclint check --format json|sarif`).
+//! Every rule over a deployment (`uclint check --format json|sarif`), through the one check
+//! pipeline every front door shares; the browser runs no plugins.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use tsify::{Ts, Tsify};
-use uclint_core::report::{self as core_report, json, sarif};
-use uclint_core::rules::{Code, Options, UnknownCode, check as core_check, registry};
+
+use uclint_core::catalogue::{RuleId, UnknownCode};
+use uclint_core::pipeline::{self, CheckRequest, Checked};
+use uclint_core::report::{self as core_report, json};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -164,7 +168,8 @@ impl From<&core_report::Finding> for Finding {
 
 impl From<&core_report::Report> for CheckReport {
     fn from(report: &core_report::Report) -> Self {
-        let core_report::Report { findings, skipped } = report;
+        // What plugins printed never reaches the browser: it runs none.
+        let core_report::Report { findings, skipped, .. } = report;
         let core_report::Summary {
             error,
             warning,
@@ -183,7 +188,7 @@ impl From<&core_report::Report> for CheckReport {
             skipped: skipped
                 .iter()
                 .map(|core_report::Skipped { code, reason }| Skipped {
-                    code: code.clone(),
+                    code: code.to_string(),
                     reason: reason.clone(),
                 })
                 .collect(),
@@ -192,55 +197,50 @@ impl From<&core_report::Report> for CheckReport {
 }
 
 /// Rule codes as core parses them (`--select`), with the CLI's message for an unknown one.
-fn codes(list: Option<&[String]>) -> Result<Vec<Code>, Failure> {
+fn codes(list: Option<&[String]>) -> Result<Vec<RuleId>, Failure> {
     list.unwrap_or_default()
         .iter()
-        .map(|text| {
-            text.trim()
-                .parse()
-                .map_err(|e: UnknownCode| Failure::usage(e.to_string()))
-        })
+        .map(|text| text.parse().map_err(|e: UnknownCode| Failure::usage(e.to_string())))
         .collect()
 }
 
 /// Load (dangling references become TOPO003 findings) and check, as `uclint check` does.
-fn run(deployment: Ts<DeploymentSource>, options: Option<Ts<CheckOptions>>) -> Result<core_report::Report, Failure> {
+fn run(deployment: Ts<DeploymentSource>, options: Option<Ts<CheckOptions>>) -> Result<Checked, Failure> {
     let options = match options {
         Some(options) => options
             .to_rust()
             .map_err(|e| Failure::usage(format!("invalid check options: {e}")))?,
         None => CheckOptions::default(),
     };
-    let options = Options {
+    let request = CheckRequest {
         select: codes(options.select.as_deref())?,
         ignore: codes(options.ignore.as_deref())?,
+        ..CheckRequest::default()
     };
     let loaded = DeploymentSource::from_ts(deployment)?.load_with_references()?;
-    Ok(core_check(&loaded.deployment, &loaded.references, &options))
+    // No plugin runner: a browser cannot start the plugin sandbox.
+    pipeline::check(&Arc::new(loaded.deployment), &loaded.references, &request, None)
+        .map_err(|e| Failure::usage(e.to_string()))
 }
 
 /// Check the deployment against every rule (or those `options` select): findings with the line
 /// at fault and their fixes, and counts by severity.
 #[wasm_bindgen]
 pub fn check(deployment: Ts<DeploymentSource>, options: Option<Ts<CheckOptions>>) -> Result<Ts<CheckReport>, JsValue> {
-    to_ts(&CheckReport::from(&run(deployment, options)?))
+    to_ts(&CheckReport::from(&run(deployment, options)?.report))
 }
 
 /// The same check as a SARIF 2.1.0 log (text), for code-scanning tools.
 #[wasm_bindgen(js_name = checkSarif)]
 pub fn check_sarif(deployment: Ts<DeploymentSource>, options: Option<Ts<CheckOptions>>) -> Result<String, JsValue> {
-    let report = run(deployment, options)?;
-    Ok(sarif::render(
-        &report,
-        &registry::sarif_rules(),
-        env!("CARGO_PKG_VERSION"),
-    ))
+    Ok(run(deployment, options)?.to_sarif())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+    use uclint_core::catalogue::Code;
     use uclint_core::model::{Deployment, Format};
 
     /// The bundled example, with the files it refers to.
@@ -257,7 +257,7 @@ mod tests {
     #[test]
     fn reports_serialize_as_the_cli_json() {
         let (deployment, references) = acme();
-        let report = core_check(&deployment, &references, &Options::default());
+        let report = uclint_core::rules::check(&deployment, &references, &Default::default());
         assert!(!report.findings.is_empty());
         assert_eq!(
             serde_json::to_value(CheckReport::from(&report)).unwrap(),
@@ -279,7 +279,7 @@ mod tests {
     #[test]
     fn codes_parse_like_the_cli() {
         let list = vec![" prs001".to_owned(), "AUTH001".to_owned()];
-        assert_eq!(codes(Some(&list)), Ok(vec![Code::PRS001, Code::AUTH001]));
+        assert_eq!(codes(Some(&list)), Ok(vec![Code::PRS001.into(), Code::AUTH001.into()]));
         assert_eq!(codes(None), Ok(vec![]));
         let bad = codes(Some(&["NOPE1".to_owned()])).unwrap_err();
         assert_eq!(bad.message, "unknown rule code `NOPE1`");

@@ -1,8 +1,8 @@
-//! SPEC D7: CUPC's Help > Show Server Health, predicted (`uclint health --user U --client C`).
+//! Show Server Health: CUPC's Help > Show Server Health, predicted (`uclint health --user U --client C`).
 
 use serde::Serialize;
 use tsify::{Ts, Tsify};
-use uclint_core::derive::health::{self as core_health, health as core_health_of};
+use uclint_core::health::{self as core_health, health as core_health_of};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -58,7 +58,7 @@ impl From<&core_health::Health> for Health {
                         service: service_name(*service),
                         label: (*label).to_owned(),
                         status: status.as_str(),
-                        codes: codes.clone(),
+                        codes: codes.iter().map(ToString::to_string).collect(),
                         reason: reason.clone(),
                     },
                 )
@@ -67,7 +67,7 @@ impl From<&core_health::Health> for Health {
     }
 }
 
-/// D7: what Show Server Health shows for the user `user` (CUCM id) logged in from the client
+/// Show Server Health: what Show Server Health shows for the user `user` (CUCM id) logged in from the client
 /// profile `client`, service by service, with the rule codes behind each failure.
 #[wasm_bindgen]
 pub fn health(deployment: Ts<DeploymentSource>, user: &str, client: &str) -> Result<Ts<Health>, JsValue> {

@@ -1,4 +1,4 @@
-//! SPEC D1: the presence address CUPC registers to (`uclint derive presence-address`).
+//! The presence address: the presence address CUPC registers to (`uclint derive presence-address`).
 
 use serde::Serialize;
 use tsify::{Ts, Tsify};
@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use crate::deployment::DeploymentSource;
 use crate::error::to_ts;
 
-/// D1's answer, as `uclint derive presence-address --format json` prints it.
+/// The presence address answer, as `uclint derive presence-address --format json` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[tsify(missing_as_null)]
 pub struct PresenceAddress {
@@ -48,7 +48,7 @@ impl From<&core_presence::PresenceAddress> for PresenceAddress {
     }
 }
 
-/// D1: the address CUPC registers to, from the node name (Presence.Primary.Address) and the
+/// The presence address: the address CUPC registers to, from the node name (Presence.Primary.Address) and the
 /// proxy domain (`None`: not set). With a deployment, its DNS data decides whether the address
 /// resolves (verdict `unresolved` when it does not), as `-c DEPLOYMENT` does on the CLI.
 #[wasm_bindgen(js_name = presenceAddress)]

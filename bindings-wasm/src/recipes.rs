@@ -1,4 +1,4 @@
-//! SPEC D5 and D6: the Wireshark HTTPS decryption recipe and the IMAP voicemail test session
+//! The Wireshark recipe and the IMAP test: the Wireshark HTTPS decryption recipe and the IMAP voicemail test session
 //! (`uclint derive wireshark`, `uclint derive imap-test`).
 
 use std::net::IpAddr;
@@ -33,7 +33,7 @@ pub struct WiresharkInput {
     pub cipher_suite: Option<String>,
 }
 
-/// D5's answer, as `uclint derive wireshark --format json` prints it.
+/// The Wireshark recipe answer, as `uclint derive wireshark --format json` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[tsify(missing_as_null)]
 pub struct WiresharkRecipe {
@@ -49,7 +49,7 @@ pub struct WiresharkRecipe {
     pub codes: Vec<String>,
 }
 
-/// D6's answer, as `uclint derive imap-test --format json` prints it.
+/// The IMAP test answer, as `uclint derive imap-test --format json` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[tsify(missing_as_null)]
 pub struct ImapTest {
@@ -135,7 +135,7 @@ impl WiresharkInput {
     }
 }
 
-/// D5: how to decrypt HTTPS to a server in Wireshark with its RSA key (never reading the key).
+/// The Wireshark recipe: how to decrypt HTTPS to a server in Wireshark with its RSA key (never reading the key).
 #[wasm_bindgen]
 pub fn wireshark(input: Ts<WiresharkInput>) -> Result<Ts<WiresharkRecipe>, JsValue> {
     let input = input
@@ -145,7 +145,7 @@ pub fn wireshark(input: Ts<WiresharkInput>) -> Result<Ts<WiresharkRecipe>, JsVal
     to_ts(&WiresharkRecipe::from(&recipe))
 }
 
-/// D6: the IMAP session to type to test voicemail login by hand. `store` is `2003`, `2007`,
+/// The IMAP test: the IMAP session to type to test voicemail login by hand. `store` is `2003`, `2007`,
 /// `exchange-2010`... or `unity-connection`.
 #[wasm_bindgen(js_name = imapTest)]
 pub fn imap_test(server: &str, store: &str, user: &str) -> Result<Ts<ImapTest>, JsValue> {

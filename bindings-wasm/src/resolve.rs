@@ -1,4 +1,4 @@
-//! SPEC D2: how one client profile resolves a name (`uclint resolve NAME --client C`).
+//! Name resolution: how one client profile resolves a name (`uclint resolve NAME --client C`).
 
 use serde::Serialize;
 use tsify::{Ts, Tsify};
@@ -67,7 +67,7 @@ pub struct Attempt {
     pub result: Outcome,
 }
 
-/// D2's answer, as `uclint resolve --format json` prints it.
+/// The name resolution answer, as `uclint resolve --format json` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[tsify(missing_as_null)]
 pub struct Resolution {
@@ -134,7 +134,7 @@ impl From<&core_resolve::Resolution> for Resolution {
     }
 }
 
-/// D2: what the client profile `client` of the deployment gets for `name`: its hosts file, each
+/// Name resolution: what the client profile `client` of the deployment gets for `name`: its hosts file, each
 /// DNS suffix, then the deployment's DNS data (none: no DNS in use).
 #[wasm_bindgen]
 pub fn resolve(deployment: Ts<DeploymentSource>, name: &str, client: &str) -> Result<Ts<Resolution>, JsValue> {

@@ -1,4 +1,4 @@
-//! SPEC D4: where the CUPS SIP proxy sends a request URI (`uclint route URI`).
+//! SIP routing: where the CUPS SIP proxy sends a request URI (`uclint route URI`).
 
 use serde::Serialize;
 use tsify::{Ts, Tsify};
@@ -69,7 +69,7 @@ pub struct Step {
     pub found: String,
 }
 
-/// D4's answer, as `uclint route --format json` prints it.
+/// The SIP routing answer, as `uclint route --format json` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
 #[tsify(missing_as_null)]
 pub struct Routing {
@@ -169,7 +169,7 @@ fn seed_arg(seed: Option<f64>) -> Result<Option<u64>, Failure> {
     }
 }
 
-/// D4: where the deployment's SIP proxy sends `uri` (offline, from the deployment's DNS data),
+/// SIP routing: where the deployment's SIP proxy sends `uri` (offline, from the deployment's DNS data),
 /// with the ordered next hops and the trace. `seed` draws one weighted order (RFC 2782).
 #[wasm_bindgen]
 pub fn route(deployment: Ts<DeploymentSource>, uri: &str, seed: Option<f64>) -> Result<Ts<Routing>, JsValue> {

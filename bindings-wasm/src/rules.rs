@@ -1,8 +1,8 @@
-//! The rule registry: every rule (`uclint rules`) and one rule's page (`uclint explain CODE`).
+//! The rule catalogue: every rule (`uclint rules`) and one rule's page (`uclint explain CODE`).
 
 use serde::Serialize;
 use tsify::{Ts, Tsify};
-use uclint_core::rules::{self as core_rules, Code, Service, UnknownCode, registry};
+use uclint_core::catalogue::{self as core_rules, Code, Service, UnknownCode};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -39,7 +39,7 @@ pub const fn service_name(service: Service) -> ServiceName {
     }
 }
 
-/// One rule's registry entry, as `uclint explain CODE --format json` prints it.
+/// One rule's catalogue entry, as `uclint explain CODE --format json` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[tsify(missing_as_null)]
 pub struct RuleInfo {
@@ -82,10 +82,10 @@ impl From<&core_rules::RuleInfo> for RuleInfo {
     }
 }
 
-/// Every rule, in SPEC order.
+/// Every rule, in the catalogue's order.
 #[wasm_bindgen]
 pub fn rules() -> Result<Vec<Ts<RuleInfo>>, JsValue> {
-    registry::all().map(|rule| to_ts(&RuleInfo::from(rule))).collect()
+    core_rules::all().map(|rule| to_ts(&RuleInfo::from(rule))).collect()
 }
 
 /// One rule's page: what it checks, why, and its fixes. `code` is case-insensitive.
@@ -95,7 +95,7 @@ pub fn explain(code: &str) -> Result<Ts<RuleInfo>, JsValue> {
         .trim()
         .parse()
         .map_err(|e: UnknownCode| Failure::usage(e.to_string()))?;
-    to_ts(&RuleInfo::from(registry::info(code)))
+    to_ts(&RuleInfo::from(core_rules::info(code)))
 }
 
 #[cfg(test)]
@@ -114,7 +114,7 @@ mod tests {
 
     #[test]
     fn serializes_as_core_does() {
-        for rule in registry::all() {
+        for rule in core_rules::all() {
             assert_eq!(
                 serde_json::to_value(RuleInfo::from(rule)).unwrap(),
                 serde_json::to_value(rule).unwrap(),

@@ -67,7 +67,7 @@ fn problems(result: Result<impl std::fmt::Debug, JsValue>) -> Value {
 
 #[wasm_bindgen_test]
 fn presence_address_golden_table() {
-    // SPEC D1: (Proxy.Domain, Presence.Primary.Address, presence address, verdict).
+    // The presence address: (Proxy.Domain, Presence.Primary.Address, presence address, verdict).
     let golden = [
         ("cisco.com", "cup1", "cup1.cisco.com", "usable"),
         ("cisco.com", "cup1.cisco.com", "cup1.cisco.com", "usable"),

@@ -4,8 +4,8 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use uclint_core::catalogue::{Code, RuleId, Severity};
 use uclint_core::model::Format;
-use uclint_core::rules::Code;
 
 /// What a Cisco Unified Presence (CUPS/CUPC) or SIP deployment will really do, and why it fails.
 #[derive(Debug, Parser)]
@@ -75,10 +75,10 @@ pub struct CheckArgs {
     pub fail_on: FailOn,
     /// Only these rule codes (comma-separated or repeated; plugin codes `X-VENDOR-...` too).
     #[arg(long, value_delimiter = ',', value_parser = parse_rule_code)]
-    pub select: Vec<RuleCode>,
+    pub select: Vec<RuleId>,
     /// Never these rule codes (comma-separated or repeated; plugin codes `X-VENDOR-...` too).
     #[arg(long, value_delimiter = ',', value_parser = parse_rule_code)]
-    pub ignore: Vec<RuleCode>,
+    pub ignore: Vec<RuleId>,
     /// Also say which rules stayed silent for lack of data.
     #[arg(short, long)]
     pub verbose: bool,
@@ -91,30 +91,9 @@ pub struct CheckArgs {
     pub sandbox: SandboxArgs,
 }
 
-/// A rule code given on the command line: built-in, or a plugin's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RuleCode {
-    /// A built-in code such as `PRS001`.
-    Builtin(Code),
-    /// A plugin's code, `X-VENDOR-NAME`.
-    Plugin(String),
-}
-
-impl AsRef<str> for RuleCode {
-    fn as_ref(&self) -> &str {
-        match self {
-            Self::Builtin(code) => code.as_str(),
-            Self::Plugin(code) => code,
-        }
-    }
-}
-
-fn parse_rule_code(text: &str) -> Result<RuleCode, String> {
-    let text = text.trim();
-    if text.starts_with("X-") {
-        return Ok(RuleCode::Plugin(text.to_owned()));
-    }
-    parse_code(text).map(RuleCode::Builtin)
+fn parse_rule_code(text: &str) -> Result<RuleId, String> {
+    text.parse()
+        .map_err(|e: uclint_core::catalogue::UnknownCode| e.to_string())
 }
 
 /// The limits plugins run under.
@@ -144,10 +123,22 @@ pub enum FailOn {
     Info,
 }
 
+impl FailOn {
+    /// The least severity that fails the run.
+    pub fn severity(self) -> Severity {
+        match self {
+            Self::Error => Severity::Error,
+            Self::Warning => Severity::Warning,
+            Self::Security => Severity::Security,
+            Self::Info => Severity::Info,
+        }
+    }
+}
+
 fn parse_code(text: &str) -> Result<Code, String> {
     text.trim()
         .parse()
-        .map_err(|e: uclint_core::rules::UnknownCode| e.to_string())
+        .map_err(|e: uclint_core::catalogue::UnknownCode| e.to_string())
 }
 
 /// `uclint health`.
@@ -257,15 +248,15 @@ pub struct ResolveArgs {
 /// `uclint derive ...`.
 #[derive(Debug, Subcommand)]
 pub enum Derive {
-    /// D1: the presence address CUPC registers to, from the node name and the proxy domain.
+    /// The presence address: the presence address CUPC registers to, from the node name and the proxy domain.
     PresenceAddress(PresenceArgs),
-    /// D3: the Directory URL an IP phone opens (it uses the CUCM node name).
+    /// The implicit names: the Directory URL an IP phone opens (it uses the CUCM node name).
     DirectoryUrl(DirectoryUrlArgs),
-    /// D3: every name a client will resolve without being told (directory, JTAPI, home node).
+    /// The implicit names: every name a client will resolve without being told (directory, JTAPI, home node).
     ImplicitNames(ImplicitNamesArgs),
-    /// D5: how to decrypt HTTPS to a server in Wireshark.
+    /// The Wireshark recipe: how to decrypt HTTPS to a server in Wireshark.
     Wireshark(WiresharkArgs),
-    /// D6: an IMAP session to test voicemail login by hand.
+    /// The IMAP test: an IMAP session to test voicemail login by hand.
     ImapTest(ImapTestArgs),
 }
 

@@ -1,17 +1,18 @@
-//! Plugins on the command line: the sandbox the options describe, and the plugins a check
-//! asks for (`--plugin` and the deployment's `plugins`).
+//! Plugins on the command line: the sandbox the options describe.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
-use uclint_core::model::Deployment;
-use uclint_plugin_host::{Cache, Limits, Plugin, PluginHost, PluginRun, PluginSpec};
+use uclint_plugin_host::{Cache, Limits, Plugin, PluginHost, Sandbox};
 
 use crate::args::SandboxArgs;
 use crate::commands::Failure;
 
 /// The host the sandbox options describe.
 pub fn host(args: &SandboxArgs) -> Result<PluginHost, Failure> {
+    PluginHost::new(limits(args), cache(args)).map_err(|e| Failure::Usage(e.to_string()))
+}
+
+fn limits(args: &SandboxArgs) -> Limits {
     let mut limits = Limits::default();
     if let Some(fuel) = args.plugin_fuel {
         limits.fuel = fuel;
@@ -19,30 +20,23 @@ pub fn host(args: &SandboxArgs) -> Result<PluginHost, Failure> {
     if let Some(mib) = args.plugin_memory_mib {
         limits.memory_bytes = mib.saturating_mul(1 << 20);
     }
-    let cache = (!args.no_plugin_cache)
-        .then(Cache::default_dir)
-        .flatten()
-        .map(Cache::new);
-    PluginHost::new(limits, cache).map_err(|e| Failure::Usage(e.to_string()))
+    limits
 }
 
-/// Run the plugins named by `--plugin` (`extra`) and by the deployment file at `path`.
-pub fn run(
-    deployment: Deployment,
-    path: &Path,
-    extra: &[PathBuf],
-    sandbox: &SandboxArgs,
-) -> Result<PluginRun, Failure> {
-    let base = path.parent().unwrap_or_else(|| Path::new(""));
-    let specs: Vec<PluginSpec> = extra
-        .iter()
-        .map(PluginSpec::path)
-        .chain(PluginSpec::listed_in(&deployment, base))
-        .collect();
-    if specs.is_empty() {
-        return Ok(PluginRun::default());
+fn cache(args: &SandboxArgs) -> Option<Cache> {
+    (!args.no_plugin_cache)
+        .then(Cache::default_dir)
+        .flatten()
+        .map(Cache::new)
+}
+
+/// The runner a check hands the pipeline: the sandbox the options describe, started only when
+/// a plugin is to run.
+pub fn sandbox(args: &SandboxArgs) -> Sandbox {
+    Sandbox {
+        limits: limits(args),
+        cache: cache(args),
     }
-    Ok(host(sandbox)?.run_all(&Arc::new(deployment), &specs))
 }
 
 /// Load one plugin for `uclint plugin info`.

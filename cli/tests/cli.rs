@@ -19,7 +19,7 @@ fn json(args: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
-/// SPEC D1 golden table, through the command line: (domain, node, address, verdict).
+/// the presence address golden table, through the command line: (domain, node, address, verdict).
 const GOLDEN: [(Option<&str>, &str, &str, &str); 8] = [
     (Some("cisco.com"), "cup1", "cup1.cisco.com", "usable"),
     (Some("cisco.com"), "cup1.cisco.com", "cup1.cisco.com", "usable"),

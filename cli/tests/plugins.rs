@@ -119,6 +119,45 @@ fn select_and_ignore_take_plugin_codes() {
 }
 
 #[test]
+fn selecting_a_plugins_rule_never_hides_that_it_could_not_run() {
+    let trap = plugin("hostile-trap");
+    let (status, stdout, stderr) = uclint(&["check", ACME, "--plugin", &trap, "--select", "X-HOSTILE-OK"]);
+    assert_eq!(
+        status,
+        Some(1),
+        "a plugin that trapped never passes at --fail-on error: {stderr}"
+    );
+    assert!(stdout.contains("error[PLUGIN002]"), "{stdout}");
+    assert!(!stdout.contains("no findings"), "{stdout}");
+    let v = json(&[
+        "check",
+        ACME,
+        "--format",
+        "json",
+        "--plugin",
+        &trap,
+        "--select",
+        "X-HOSTILE-OK",
+    ]);
+    assert_eq!(
+        codes(&v),
+        ["PLUGIN002"],
+        "the failure, and nothing the selection left out"
+    );
+    // A plugin that did not even load: its rules are unknown, so the code is not refused.
+    let (status, stdout, _) = uclint(&[
+        "check",
+        ACME,
+        "--plugin",
+        "/nonexistent/x.wasm",
+        "--select",
+        "X-HOSTILE-OK",
+    ]);
+    assert_eq!(status, Some(1), "{stdout}");
+    assert!(stdout.contains("error[PLUGIN001]"), "{stdout}");
+}
+
+#[test]
 fn plugins_listed_in_the_deployment_run_with_their_config() {
     let dir = tempfile::tempdir().unwrap();
     for file in ["acme.toml", "acme-users.csv", "acme.zone"] {

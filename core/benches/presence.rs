@@ -1,4 +1,4 @@
-//! D1 over 1,000,000 (node, domain) pairs, beside its floor: `format!("{node}.{domain}")`.
+//! The presence address over 1,000,000 (node, domain) pairs, beside its floor: `format!("{node}.{domain}")`.
 
 use std::hint::black_box;
 

@@ -1,4 +1,4 @@
-//! SPEC D4 at scale: 100,000 request URIs routed against 10,000 and against 100,000 static
+//! SIP routing at scale: 100,000 request URIs routed against 10,000 and against 100,000 static
 //! routes. With the route index the per-request cost should barely grow with the table.
 
 use std::hint::black_box;

@@ -4,9 +4,12 @@
 //! [`source::SourceFiles`], the files a deployment refers to); it answers with typed values that
 //! carry their own explanation.
 
+pub mod catalogue;
 pub mod derive;
 pub mod dns;
+pub mod health;
 pub mod model;
+pub mod pipeline;
 pub mod report;
 mod rng;
 pub mod route;

@@ -202,7 +202,7 @@ mod tests {
         for code in [
             "PRS001", "AUTH001", "LDAP002", "LDAP003", "LDAP006", "NAME001", "NAME002", "SIP002", "SIP003",
         ] {
-            assert!(report.findings.iter().any(|f| f.code == code), "{code}");
+            assert!(report.findings.iter().any(|f| f.code.as_str() == code), "{code}");
         }
     }
 }

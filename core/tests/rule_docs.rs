@@ -1,23 +1,23 @@
-//! `docs/rules/` holds one page per rule, generated from the registry. This test fails when a
+//! `docs/rules/` holds one page per rule, generated from the catalogue. This test fails when a
 //! committed page differs; `UPDATE_RULE_DOCS=1 cargo test -p uclint-core --test rule_docs`
 //! writes them anew.
 
 use std::path::PathBuf;
 
-use uclint_core::rules::registry;
+use uclint_core::catalogue;
 
 fn docs_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/rules")
 }
 
 fn expected() -> Vec<(String, String)> {
-    let mut pages: Vec<(String, String)> = registry::all()
-        .map(|rule| (format!("{}.md", rule.code), registry::page(rule)))
+    let mut pages: Vec<(String, String)> = catalogue::all()
+        .map(|rule| (format!("{}.md", rule.code), catalogue::page(rule)))
         .collect();
     let mut index = String::from(
-        "# uclint rules\n\nOne page per rule, generated from the registry in `core/src/rules/`.\n\n| code | severity | title |\n|---|---|---|\n",
+        "# uclint rules\n\nOne page per rule, generated from the catalogue in `core/src/catalogue/`.\n\n| code | severity | title |\n|---|---|---|\n",
     );
-    for rule in registry::all() {
+    for rule in catalogue::all() {
         index.push_str(&format!(
             "| [{code}]({code}.md) | {} | {} |\n",
             rule.severity,
@@ -30,7 +30,22 @@ fn expected() -> Vec<(String, String)> {
 }
 
 #[test]
-fn committed_rule_pages_match_the_registry() {
+fn every_reference_is_a_page_that_exists() {
+    let derivations = docs_dir().join("../derivations");
+    for rule in catalogue::all() {
+        for r in catalogue::references(rule) {
+            assert!(
+                derivations.join(r.file).is_file(),
+                "{}: docs/derivations/{}",
+                rule.code,
+                r.file
+            );
+        }
+    }
+}
+
+#[test]
+fn committed_rule_pages_match_the_catalogue() {
     let dir = docs_dir();
     let pages = expected();
     if std::env::var_os("UPDATE_RULE_DOCS").is_some() {

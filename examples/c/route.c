@@ -1,5 +1,5 @@
 /*
- * route: where a deployment's SIP proxy sends a request URI (SPEC D4), with libuclint; prints
+ * route: where a deployment's SIP proxy sends a request URI (docs/derivations/sip-routing.md), with libuclint; prints
  * what `uclint route URI -c DEPLOYMENT` shows, laid out more simply:
  *   URI -> DECISION
  *   next hops, in order: host, address, port, transport, priority, weight, share

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print the presence address CUPC registers to for every CUPS node of a deployment.
 
-SPEC D1, checked against the deployment's DNS data: the address, how CUPC formed it, whether it
+the presence address, checked against the deployment's DNS data: the address, how CUPC formed it, whether it
 is usable, and the rule codes behind the verdict. ``--domain`` asks "what if the proxy domain
 were this?" before changing the Cisco UP SIP Proxy service parameter.
 
@@ -19,7 +19,7 @@ import uclint
 
 
 def table(deployment: uclint.Deployment, domain: Optional[str]) -> list[uclint.PresenceAddress]:
-    """D1 for each CUPS node, with the deployment's proxy domain unless `domain` is given."""
+    """The presence address for each CUPS node, with the deployment's proxy domain unless `domain` is given."""
     nodes = [s.node_name for s in deployment.servers if "cups" in s.roles]
     return uclint.presence_addresses([(node, domain) for node in nodes], deployment=deployment)
 

@@ -82,7 +82,7 @@ static const char MINI_YAML[] =
     "    addresses: [10.0.0.1]\n"
     "    roles: [cups]\n";
 
-/* SPEC D4's deployment: static routes with weights, a block route, a next hop that does not
+/* SIP routing's deployment: static routes with weights, a block route, a next hop that does not
  * resolve, and inline DNS records (A for the gateways, SRV for another domain). */
 static const char ROUTES_TOML[] =
     "name = \"routes\"\n"
@@ -135,7 +135,7 @@ static void test_version_and_last_error(const char *version) {
   CHECK(uclint_last_error() == NULL);
 }
 
-/* SPEC D1's golden table, all eight rows. */
+/* the presence address golden table, all eight rows. */
 static void test_presence_golden_table(void) {
   static const struct {
     const char *domain, *node, *address, *codes;
@@ -551,7 +551,7 @@ static void test_load(void) {
 static void test_resolve(const UclintDeployment *acme) {
   UclintResolution *r = NULL;
 
-  /* Off-site CUPC: the ISP's suffix, nothing resolves (SPEC D2). */
+  /* Off-site CUPC: the ISP's suffix, nothing resolves (docs/derivations/name-resolution.md). */
   CHECK_STATUS(uclint_resolve(acme, "cups-1", "vpn-cupc", &r), UCLINT_STATUS_OK);
   const char *s = NOT_NULL_SENTINEL;
   CHECK_STATUS(uclint_resolution_address(r, &s), UCLINT_STATUS_OK);
@@ -755,7 +755,7 @@ static void save_route_json(const UclintRouting *r, const char *name, const char
   }
 }
 
-/* SPEC D4 against a deployment written here: every decision, target order, codes. */
+/* SIP routing against a deployment written here: every decision, target order, codes. */
 static void test_route(void) {
   /* The Rust side routes the same URIs through the core and compares the JSON. */
   scratch_file("routes.toml", ROUTES_TOML, strlen(ROUTES_TOML));

@@ -246,6 +246,41 @@ static void test_plugins_that_do_not_load(const UclintDeployment *acme, const ch
   free(not_wasm);
 }
 
+/* The deployment's own `plugins` list runs in uclint_check too, relative to the deployment's
+ * folder (here the one its name is in); a trapping plugin is an error finding that points at
+ * where the deployment names it. */
+static void test_listed_plugins_run(const char *plugins_dir) {
+  const char *text =
+      "[[servers]]\nnode_name = \"cups-1.acme.com\"\nroles = [\"cups\"]\n\n"
+      "[sip_proxy]\nproxy_domain = \"acme.com\"\n\n"
+      "[[plugins]]\npath = \"hostile-trap.wasm\"\n";
+  char *name = path_in(plugins_dir, "listed.toml");
+  UclintDeployment *d = NULL;
+  CHECK_STATUS(uclint_deployment_from_text(text, strlen(text), UCLINT_FORMAT_TOML, name, &d), UCLINT_STATUS_OK);
+  UclintReport *r = NULL;
+  if (d != NULL) {
+    CHECK_STATUS(uclint_check(d, &r), UCLINT_STATUS_OK);
+  }
+  if (r != NULL) {
+
+    size_t i = only_finding(r, "PLUGIN002");
+    if (i != SIZE_MAX) {
+      const char *file = NULL;
+      uint32_t line = 0;
+      UclintSeverity severity = UCLINT_SEVERITY_INFO;
+      CHECK_STATUS(uclint_report_finding_file(r, i, &file), UCLINT_STATUS_OK);
+      CHECK_STR(file, name);
+      CHECK_STATUS(uclint_report_finding_line(r, i, &line), UCLINT_STATUS_OK);
+      CHECK(line == 8);
+      CHECK_STATUS(uclint_report_finding_severity(r, i, &severity), UCLINT_STATUS_OK);
+      CHECK(severity == UCLINT_SEVERITY_ERROR);
+    }
+    uclint_report_free(r);
+  }
+  uclint_deployment_free(d);
+  free(name);
+}
+
 static void test_plugin_argument_errors(const UclintDeployment *acme, size_t expected_builtin) {
   UclintReport *r = NULL;
   size_t count = 0;
@@ -320,5 +355,6 @@ int main(int argc, char **argv) {
     test_plugins_run(acme, plugins_dir, expected);
     uclint_deployment_free(acme);
   }
+  test_listed_plugins_run(plugins_dir);
   return finish("test_plugins");
 }

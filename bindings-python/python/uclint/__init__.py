@@ -1,8 +1,8 @@
 """uclint: what a Cisco Unified Presence (CUPS/CUPC) or SIP deployment will really do.
 
 The same answers as the ``uclint`` command line, for administrators' scripts: the presence
-address CUPC registers to (SPEC D1), what a client resolves (D2), where the SIP proxy routes a
-request (D4), Show Server Health (D7) and every diagnostic rule (SPEC section 3).
+address CUPC registers to (docs/derivations/presence-address.md), what a client resolves, where the SIP proxy routes a
+request, Show Server Health and every diagnostic rule (docs/rules).
 
 >>> import uclint
 >>> uclint.presence_address("cup1", "cisco.com").address
@@ -29,6 +29,7 @@ from ._uclint import (
     ParseError as ParseError,
     Plugin as Plugin,
     PluginError as PluginError,
+    PluginOutput as PluginOutput,
     PluginRule as PluginRule,
     PresenceAddress as PresenceAddress,
     Problem as Problem,
@@ -73,6 +74,7 @@ __all__ = [
     "ParseError",
     "Plugin",
     "PluginError",
+    "PluginOutput",
     "PluginRule",
     "PresenceAddress",
     "Problem",

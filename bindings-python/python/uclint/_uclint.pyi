@@ -32,6 +32,7 @@ __all__ = [
     "Skipped",
     "Summary",
     "Problem",
+    "PluginOutput",
     "Health",
     "ServiceHealth",
     "Rule",
@@ -299,11 +300,11 @@ class Deployment:
     def user(self, cucm_id: str) -> User: ...
     def client(self, id: str) -> Client: ...
 
-# --- D1 presence address ---------------------------------------------------------------------
+# --- presence address ---------------------------------------------------------------------
 
 @final
 class PresenceAddress:
-    """D1's answer: address, registration URI, method, verdict, rule codes and steps."""
+    """The presence address answer: address, registration URI, method, verdict, rule codes and steps."""
 
     @property
     def node(self) -> str: ...
@@ -338,16 +339,16 @@ def presence_address(
     *,
     deployment: Optional[Deployment] = None,
 ) -> PresenceAddress:
-    """Derive the presence address CUPC registers to (SPEC D1)."""
+    """Derive the presence address CUPC registers to (docs/derivations/presence-address.md)."""
 
 def presence_addresses(
     pairs: Iterable[_PresenceInput],
     *,
     deployment: Optional[Deployment] = None,
 ) -> list[PresenceAddress]:
-    """D1 for many (node, domain) or (node, domain, user) tuples, in order, GIL released."""
+    """The presence address for many (node, domain) or (node, domain, user) tuples, in order, GIL released."""
 
-# --- D2 name resolution ----------------------------------------------------------------------
+# --- name resolution ----------------------------------------------------------------------
 
 @final
 class Attempt:
@@ -379,7 +380,7 @@ class Attempt:
 
 @final
 class Resolution:
-    """D2's answer: the first address found (or none), and every attempt in order."""
+    """The name resolution answer: the first address found (or none), and every attempt in order."""
 
     @property
     def name(self) -> str: ...
@@ -396,9 +397,9 @@ class Resolution:
     def __hash__(self) -> int: ...
 
 def resolve(deployment: Deployment, name: str, client: str) -> Resolution:
-    """Resolve a name as one client profile does (SPEC D2)."""
+    """Resolve a name as one client profile does (docs/derivations/name-resolution.md)."""
 
-# --- D4 SIP routing --------------------------------------------------------------------------
+# --- SIP routing --------------------------------------------------------------------------
 
 @final
 class Target:
@@ -444,7 +445,7 @@ class Step:
 
 @final
 class Routing:
-    """D4's answer: the decision, the next hops in order, the trace and the rule codes."""
+    """The SIP routing answer: the decision, the next hops in order, the trace and the rule codes."""
 
     @property
     def uri(self) -> str: ...
@@ -461,7 +462,7 @@ class Routing:
     def __hash__(self) -> int: ...
 
 def route(deployment: Deployment, uri: str, seed: Optional[int] = None) -> Routing:
-    """Route a request URI as the deployment's SIP proxy would (SPEC D4)."""
+    """Route a request URI as the deployment's SIP proxy would (docs/derivations/sip-routing.md)."""
 
 # --- Diagnostics -----------------------------------------------------------------------------
 
@@ -534,6 +535,21 @@ class Summary:
     def __hash__(self) -> int: ...
 
 @final
+class PluginOutput:
+    """What a plugin printed to stdout and stderr while it ran (captured by the sandbox, capped)."""
+
+    @property
+    def plugin(self) -> str: ...
+    @property
+    def stdout(self) -> str: ...
+    @property
+    def stderr(self) -> str: ...
+    @property
+    def dropped_bytes(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
 class Report:
     """Everything one check found: findings in a stable order, and the rules that stayed silent."""
 
@@ -541,6 +557,8 @@ class Report:
     def findings(self) -> tuple[Finding, ...]: ...
     @property
     def skipped(self) -> tuple[Skipped, ...]: ...
+    @property
+    def plugin_output(self) -> tuple[PluginOutput, ...]: ...
     @property
     def summary(self) -> Summary: ...
     def fails_at(self, severity: _Severity) -> bool: ...
@@ -557,9 +575,11 @@ def check(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> Report:
-    """Run every rule of SPEC section 3, then each plugin, like ``uclint check --plugin``."""
+    """Run every rule, then each plugin given and each the deployment lists, like ``uclint check --plugin``.
 
-# --- D7 Show Server Health -------------------------------------------------------------------
+    A plugin that fails is a PLUGIN finding, kept whenever one of its rules is selected."""
+
+# --- Show Server Health -------------------------------------------------------------------
 
 @final
 class ServiceHealth:
@@ -599,13 +619,13 @@ def health(
     *,
     report: Optional[Report] = None,
 ) -> Health:
-    """Predict CUPC's Show Server Health for one user on one client (SPEC D7)."""
+    """Predict CUPC's Show Server Health for one user on one client (docs/derivations/server-health.md)."""
 
 # --- The rule registry -----------------------------------------------------------------------
 
 @final
 class Rule:
-    """One rule of SPEC section 3, as ``uclint rules`` lists it."""
+    """One rule of the rules (docs/rules), as ``uclint rules`` lists it."""
 
     @property
     def code(self) -> str: ...
@@ -627,7 +647,7 @@ class Rule:
     def __hash__(self) -> int: ...
 
 def rules() -> list[Rule]:
-    """Every rule, in SPEC order (as ``uclint rules``)."""
+    """Every rule, in the catalogue's order (as ``uclint rules``)."""
 
 def explain(code: str) -> str:
     """One rule's page in Markdown, the same text as ``uclint explain CODE``."""

@@ -36,7 +36,7 @@ fn presence(args: &PresenceArgs, cli: &Cli) -> Result<Box<dyn ErasedReport>, Fai
     Ok(Box::new(PresenceReport(result)))
 }
 
-/// D1's answer, shown.
+/// The presence address answer, shown.
 #[derive(serde::Serialize)]
 #[serde(transparent)]
 struct PresenceReport(PresenceAddress);
@@ -102,7 +102,7 @@ fn implicit(args: &ImplicitNamesArgs, cli: &Cli) -> Result<Box<dyn ErasedReport>
     }))
 }
 
-/// D3's names for one client.
+/// the implicit names names for one client.
 #[derive(serde::Serialize)]
 struct ImplicitReport {
     client: String,

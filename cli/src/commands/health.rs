@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use uclint_core::derive::health::{Health, Status, health};
+use uclint_core::health::{Health, Status, health};
 
 use super::{Failure, client};
 use crate::args::{Cli, HealthArgs};
@@ -42,7 +42,8 @@ impl Report for HealthReport {
             let codes = if s.codes.is_empty() {
                 String::new()
             } else {
-                format!(" {CODE}[{}]{CODE:#}", s.codes.join(" "))
+                let codes: Vec<&str> = s.codes.iter().map(|c| c.as_str()).collect();
+                format!(" {CODE}[{}]{CODE:#}", codes.join(" "))
             };
             // Pad outside the style codes, and only when something follows.
             let status = s.status.as_str();

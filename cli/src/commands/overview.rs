@@ -45,7 +45,7 @@ impl Report for OverviewReport {
             o.proxy_domain.as_deref().unwrap_or("(not set: PROXY_DOMAIN_NOT_SET)")
         )?;
 
-        writeln!(out, "\n{HEADING}Presence address of each CUPS node (D1){HEADING:#}")?;
+        writeln!(out, "\n{HEADING}Presence address of each CUPS node{HEADING:#}")?;
         let node_width = o.presence_nodes.iter().map(|p| p.node().len()).max().unwrap_or(0);
         let address_width = o.presence_nodes.iter().map(|p| p.address().len()).max().unwrap_or(0);
         for p in &o.presence_nodes {
@@ -66,10 +66,7 @@ impl Report for OverviewReport {
             )?;
         }
 
-        writeln!(
-            out,
-            "\n{HEADING}Names each client resolves on its own (D3, resolved as in D2){HEADING:#}"
-        )?;
+        writeln!(out, "\n{HEADING}Names each client resolves on its own{HEADING:#}")?;
         for client in &o.clients {
             let version = client.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
             let place = if client.on_corporate_network {

@@ -1,4 +1,4 @@
-//! `uclint resolve NAME --client C -c DEPLOYMENT`: D2, every attempt shown.
+//! `uclint resolve NAME --client C -c DEPLOYMENT`: name resolution, every attempt shown.
 
 use std::io::Write;
 
@@ -18,7 +18,7 @@ pub fn run(args: &ResolveArgs, cli: &Cli) -> Result<Box<dyn ErasedReport>, Failu
     Ok(Box::new(ResolveReport(resolve(&args.name, client, dns))))
 }
 
-/// D2's answer, shown.
+/// The name resolution answer, shown.
 #[derive(serde::Serialize)]
 #[serde(transparent)]
 pub struct ResolveReport(pub Resolution);

@@ -1,4 +1,4 @@
-//! `uclint route URI -c DEPLOYMENT`: SPEC D4, offline from the deployment's DNS data or live.
+//! `uclint route URI -c DEPLOYMENT`: SIP routing, offline from the deployment's DNS data or live.
 
 use std::io::Write;
 use std::time::Duration;
@@ -29,7 +29,7 @@ pub fn run(args: &RouteArgs, cli: &Cli) -> Result<Box<dyn ErasedReport>, Failure
     Ok(Box::new(RouteReport(routing)))
 }
 
-/// D4's answer, shown.
+/// The SIP routing answer, shown.
 #[derive(serde::Serialize)]
 #[serde(transparent)]
 pub struct RouteReport(pub Routing);

@@ -1,19 +1,19 @@
-//! `uclint rules` and `uclint explain CODE`: the registry, for people and scripts.
+//! `uclint rules` and `uclint explain CODE`: the rule catalogue, for people and scripts.
 
 use std::io::Write;
 
-use uclint_core::rules::{Code, RuleInfo, registry};
+use uclint_core::catalogue::{self, Code, RuleInfo};
 
 use crate::output::{CODE, DIM, ErasedReport, Report};
 
 /// Every rule.
 pub fn list() -> Box<dyn ErasedReport> {
-    Box::new(RuleList(registry::all().collect()))
+    Box::new(RuleList(catalogue::all().collect()))
 }
 
 /// One rule's page.
 pub fn explain(code: Code) -> Box<dyn ErasedReport> {
-    Box::new(RulePage(registry::info(code)))
+    Box::new(RulePage(catalogue::info(code)))
 }
 
 #[derive(serde::Serialize)]
@@ -41,6 +41,6 @@ struct RulePage(&'static RuleInfo);
 
 impl Report for RulePage {
     fn text(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        out.write_all(registry::page(self.0).as_bytes())
+        out.write_all(catalogue::page(self.0).as_bytes())
     }
 }

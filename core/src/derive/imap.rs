@@ -1,11 +1,11 @@
-//! SPEC D6: an IMAP session to test voicemail login by hand, and how to read the answer.
+//! The IMAP test: an IMAP session to test voicemail login by hand, and how to read the answer.
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::Serialize;
 
-use crate::rules::Code;
+use crate::catalogue::Code;
 
 /// Where voicemail is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +73,7 @@ pub struct ImapTest {
     pub codes: Vec<Code>,
 }
 
-/// Write the D6 test for `user` on `server`.
+/// Write the IMAP test for `user` on `server`.
 pub fn imap_test(server: &str, store: MailStore, user: &str) -> ImapTest {
     // Exchange 2007 and later default to IMAP over SSL (993); 2003 and Unity Connection to 143.
     let tls = matches!(store, MailStore::Exchange(v) if v >= 2007);

@@ -1,4 +1,4 @@
-//! SPEC D3: the names endpoints use without being told, which is where name resolution bites.
+//! The implicit names: the names endpoints use without being told, which is where name resolution bites.
 
 use serde::Serialize;
 
@@ -15,7 +15,7 @@ pub enum Purpose {
     JtapiConnection,
     /// CUPC 7.x replaces the login server with the home node's node name after the first login.
     HomeNodeLogin,
-    /// CUPC 7.0.x must resolve the presence address (D1) to register; 1.2.x did not need to.
+    /// CUPC 7.0.x must resolve the presence address to register; 1.2.x did not need to.
     PresenceAddress,
 }
 
@@ -39,7 +39,7 @@ impl Purpose {
             }
             Self::HomeNodeLogin => "CUPC 7.x logs in to the home node's node name after the first login",
             Self::PresenceAddress => {
-                "CUPC 7.x registers to the presence address (D1) and must resolve it; CUPC 1.2.x did not"
+                "CUPC 7.x registers to the presence address and must resolve it; CUPC 1.2.x did not"
             }
         }
     }

@@ -1,6 +1,5 @@
-//! Derivations (SPEC §2): pure functions that return an answer and the steps that led to it.
+//! Derivations (the derivations (docs/derivations)): pure functions that return an answer and the steps that led to it.
 
-pub mod health;
 pub mod imap;
 pub mod implicit;
 pub mod overview;

@@ -1,4 +1,5 @@
-//! What every client of a deployment will do: D1 for each presence node, D3 names through D2.
+//! What every client of a deployment will do: the presence address of each
+//! presence node, and the implicit names each client resolves.
 
 use serde::Serialize;
 
@@ -17,7 +18,7 @@ pub struct Overview {
     pub proxy_domain: Option<String>,
     /// Counts of what the deployment holds.
     pub counts: Counts,
-    /// D1 for each CUPS node, as CUPC derives it.
+    /// The presence address for each CUPS node, as CUPC derives it.
     pub presence_nodes: Vec<PresenceAddress>,
     /// Each client profile and the names it resolves on its own.
     pub clients: Vec<ClientView>,
@@ -51,7 +52,7 @@ pub struct ClientView {
     pub on_corporate_network: bool,
     /// Its DNS suffix search list.
     pub dns_suffixes: Vec<String>,
-    /// Each implicit name (D3) and what the client gets for it (D2).
+    /// Each implicit name and what the client gets for it.
     pub names: Vec<ResolvedName>,
 }
 

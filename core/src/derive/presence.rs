@@ -1,4 +1,4 @@
-//! SPEC D1: the presence address CUPC registers to, derived from the presence node's node name
+//! The presence address: the presence address CUPC registers to, derived from the presence node's node name
 //! (`Presence.Primary.Address`) and the SIP proxy domain (`Presence.Domain`).
 //!
 //! The derivation is on the hot path of every per-user check, so the result is one string
@@ -9,8 +9,8 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use crate::catalogue::Code;
 use crate::dns::{AddressLookup, Name, Resolver, lookup_addresses};
-use crate::rules::Code;
 
 /// What CUPC shows as `Presence.Domain` when the proxy domain is not set.
 pub const PROXY_DOMAIN_NOT_SET: &str = "PROXY_DOMAIN_NOT_SET";
@@ -96,7 +96,7 @@ enum DnsCheck {
     NotFound { source: String, outcome: AddressLookup },
 }
 
-/// The rule codes D1 can raise, as bits (D1 only ever raises PRS codes).
+/// The rule codes the presence address can raise, as bits (it only ever raises PRS codes).
 const CODES: [Code; 5] = [Code::PRS001, Code::PRS002, Code::PRS003, Code::PRS004, Code::PRS005];
 const PRS001: u8 = 1;
 const PRS002: u8 = 1 << 1;
@@ -104,7 +104,7 @@ const PRS003: u8 = 1 << 2;
 const PRS004: u8 = 1 << 3;
 const PRS005: u8 = 1 << 4;
 
-/// The result of D1, with everything needed to explain it.
+/// The result of the presence address derivation, with everything needed to explain it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PresenceAddress {
     /// `node`, then (for `Appended`) "." and the domain, or (for `Ip`) the domain: one allocation.
@@ -207,7 +207,7 @@ pub fn presence_address_resolved(
     result
 }
 
-/// A dotted-decimal IPv4 address, or (decision, SPEC D1) an IPv6 literal.
+/// A dotted-decimal IPv4 address, or (decision, the presence address) an IPv6 literal.
 fn is_ip(node: &str) -> bool {
     let first = node.as_bytes().first().copied().unwrap_or(b'x');
     // Cheap pre-checks keep the common case (a name) off the full parsers.
@@ -428,7 +428,7 @@ mod tests {
         &'static [Code],
     );
 
-    /// SPEC D1 golden table.
+    /// the presence address golden table.
     const GOLDEN: [Row; 8] = [
         (
             Some("cisco.com"),

@@ -1,4 +1,4 @@
-//! SPEC D2: how a given client resolves a name (hosts file, DNS suffix search list, DNS).
+//! Name resolution: how a given client resolves a name (hosts file, DNS suffix search list, DNS).
 
 use std::net::IpAddr;
 

@@ -1,11 +1,11 @@
-//! SPEC D5: the recipe to decrypt HTTPS (e.g. CUPS to Exchange) in Wireshark with the server's
+//! The Wireshark recipe: the recipe to decrypt HTTPS (e.g. CUPS to Exchange) in Wireshark with the server's
 //! RSA key. uclint only writes the recipe: it never reads, stores or prints a key.
 
 use std::net::IpAddr;
 
 use serde::Serialize;
 
-use crate::rules::Code;
+use crate::catalogue::Code;
 
 /// What the recipe is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +63,7 @@ pub fn has_forward_secrecy(suite: &str) -> bool {
         || upper.starts_with("TLS13")
 }
 
-/// Write the D5 recipe for `input`.
+/// Write the Wireshark recipe for `input`.
 pub fn wireshark_recipe(input: &WiresharkInput) -> Result<WiresharkRecipe, WiresharkError> {
     let pfx = input.pfx_name.strip_suffix(".pfx").unwrap_or(&input.pfx_name);
     if pfx.is_empty() || pfx.contains(['/', '\\', '"', '\'', ' ', '\n', '\r']) {

@@ -1,4 +1,4 @@
-//! The deployment model (SPEC §4): one schema, read from TOML, JSON or YAML (users also from CSV),
+//! The deployment model (the deployment schema): one schema, read from TOML, JSON or YAML (users also from CSV),
 //! with every item knowing where it was written.
 
 mod client;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::Location;
 
-/// A role a server holds (SPEC §1).
+/// A role a server holds (the UC vocabulary).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {

@@ -1,77 +1,13 @@
 //! What a rule found, about what, where, and what to do.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use serde::Serialize;
 
+use super::PluginOutput;
+use crate::catalogue::{Code, Fix, RuleId, Severity};
 use crate::source::Location;
-
-/// How bad a finding is (SPEC §3), from least to most severe for `--fail-on`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Advice.
-    Info,
-    /// Works, but weakens protection.
-    Security,
-    /// Fails in some conditions, or a risk.
-    Warning,
-    /// A feature will fail.
-    Error,
-}
-
-impl Severity {
-    /// Every severity, most severe first (the order reports use).
-    pub const ALL: [Severity; 4] = [Severity::Error, Severity::Warning, Severity::Security, Severity::Info];
-
-    /// The severity as written.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Info => "info",
-            Self::Security => "security",
-            Self::Warning => "warning",
-            Self::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Severity {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|severity| severity.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown severity `{s}`: expected error, warning, security or info"))
-    }
-}
-
-/// One way to fix a finding, with what it costs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Fix {
-    /// What to do.
-    pub action: Cow<'static, str>,
-    /// What it costs (in security, effort or features).
-    pub tradeoff: Cow<'static, str>,
-}
-
-impl Fix {
-    /// A fix written into the program (built-in rules' registry entries).
-    pub const fn new(action: &'static str, tradeoff: &'static str) -> Self {
-        Self {
-            action: Cow::Borrowed(action),
-            tradeoff: Cow::Borrowed(tradeoff),
-        }
-    }
-}
 
 /// What kind of thing a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -192,7 +128,7 @@ impl fmt::Display for Subject {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// The rule's code (`PRS001`, or a plugin's `X-VENDOR-...`).
-    pub code: Cow<'static, str>,
+    pub code: RuleId,
     /// How bad it is.
     pub severity: Severity,
     /// What is wrong, specifically.
@@ -209,7 +145,7 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     /// The rule's code.
-    pub code: String,
+    pub code: Code,
     /// What data it lacked.
     pub reason: String,
 }
@@ -246,6 +182,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Rules that could not run for lack of data.
     pub skipped: Vec<Skipped>,
+    /// What plugins printed, for those that printed anything.
+    pub plugin_output: Vec<PluginOutput>,
 }
 
 impl Report {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Finding, Report, Skipped, Summary};
+use super::{Finding, PluginOutput, Report, Skipped, Summary};
 
 /// The version of the JSON report's shape; it changes only when a field changes meaning or goes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -13,15 +13,19 @@ struct JsonReport<'a> {
     findings: &'a [Finding],
     summary: Summary,
     skipped: &'a [Skipped],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    plugin_output: &'a [PluginOutput],
 }
 
-/// The report as a JSON value: `version`, `findings`, `summary` and `skipped`.
+/// The report as a JSON value: `version`, `findings`, `summary`, `skipped`, and `plugin_output`
+/// when a plugin printed something.
 pub fn to_value(report: &Report) -> serde_json::Value {
     let json = JsonReport {
         version: SCHEMA_VERSION,
         findings: &report.findings,
         summary: report.summary(),
         skipped: &report.skipped,
+        plugin_output: &report.plugin_output,
     };
     serde_json::to_value(json).unwrap_or(serde_json::Value::Null)
 }

@@ -2,8 +2,12 @@
 
 mod finding;
 pub mod json;
+mod plugin_output;
 pub mod sarif;
 pub mod snippet;
 pub mod text;
 
-pub use finding::{Finding, Fix, Report, Severity, Skipped, Subject, SubjectKind, Summary};
+pub use finding::{Finding, Report, Skipped, Subject, SubjectKind, Summary};
+pub use plugin_output::PluginOutput;
+// What a finding carries from the catalogue, named where findings are.
+pub use crate::catalogue::{Fix, Severity};

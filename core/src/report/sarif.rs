@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::{Finding, Report, Severity};
+use crate::catalogue::{self, RuleInfo};
 
 /// How a rule is described to SARIF consumers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,23 @@ pub struct RuleDescription {
     pub help_markdown: String,
     /// Its default severity.
     pub severity: Severity,
+}
+
+impl From<&RuleInfo> for RuleDescription {
+    fn from(rule: &RuleInfo) -> Self {
+        Self {
+            id: rule.code.as_str().to_owned(),
+            title: rule.title.to_owned(),
+            full: format!("{} {}", rule.checks, rule.why),
+            help_markdown: catalogue::help(rule),
+            severity: rule.severity,
+        }
+    }
+}
+
+/// Every built-in rule described for SARIF's `tool.driver.rules`.
+pub fn builtin_rules() -> Vec<RuleDescription> {
+    catalogue::all().map(RuleDescription::from).collect()
 }
 
 /// SARIF's level for a severity; `security` is a warning tagged `security`.
@@ -78,7 +96,7 @@ fn result(finding: &Finding, index: &HashMap<&str, usize>) -> Value {
         "message": { "text": text },
         "properties": { "severity": finding.severity.as_str(), "subject": finding.subject.to_string() },
     });
-    if let Some(i) = index.get(finding.code.as_ref()) {
+    if let Some(i) = index.get(finding.code.as_str()) {
         result["ruleIndex"] = json!(i);
     }
     if let Some(location) = &finding.location {

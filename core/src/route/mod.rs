@@ -1,6 +1,6 @@
-//! SIP request routing (SPEC D4): where the CUPS SIP proxy sends a request URI, and why.
+//! SIP request routing (docs/derivations/sip-routing.md): where the CUPS SIP proxy sends a request URI, and why.
 //!
-//! [`uri`] parses the request URI, [`table`] indexes static routes, [`router`] walks SPEC D4's
+//! [`uri`] parses the request URI, [`table`] indexes static routes, [`router`] walks SIP routing's
 //! steps (local domain, static routes, RFC 3263 DNS, unroutable) and records a trace.
 
 mod outcome;

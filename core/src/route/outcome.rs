@@ -5,8 +5,8 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
+use crate::catalogue::Code;
 use crate::model::Transport;
-use crate::rules::Code;
 
 /// What the proxy does with the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -1,4 +1,4 @@
-//! SPEC D4, step by step: local domain, static routes, RFC 3263, unroutable.
+//! SIP routing, step by step: local domain, static routes, RFC 3263, unroutable.
 
 use std::net::IpAddr;
 
@@ -7,9 +7,9 @@ use super::rfc3263::{self, Request, addresses_of, default_port};
 use super::table::RouteTable;
 use super::uri::{Scheme, Uri, UriError};
 use super::weighted;
+use crate::catalogue::Code;
 use crate::dns::{Resolver, absolute};
 use crate::model::{SipProxy, StaticRoute, Transport};
-use crate::rules::Code;
 
 /// A proxy's routing, with its static routes indexed once for many requests.
 #[derive(Debug)]

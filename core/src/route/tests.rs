@@ -1,10 +1,10 @@
-//! SPEC D4 end to end: one test per routing rule, then a table of mixed routes.
+//! SIP routing end to end: one test per routing rule, then a table of mixed routes.
 
 use super::{Decision, Origin, Router, Routing, route};
+use crate::catalogue::Code;
 use crate::dns::DnsView;
 use crate::dns::zone::parse_zone;
 use crate::model::{RouteType, SipProxy, StaticRoute, Transport};
-use crate::rules::Code;
 
 const ZONE: &str = r#"
 $ORIGIN example.com.

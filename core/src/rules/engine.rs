@@ -1,12 +1,11 @@
 //! Runs every enabled rule over one deployment and collects the findings.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::users::{self, UserFacts};
-use super::{Code, registry};
+use crate::catalogue::{self, Code};
 use crate::derive::implicit::ClientNodes;
 use crate::derive::presence::{PresenceAddress, presence_address, presence_address_resolved};
 use crate::dns::Resolver;
@@ -98,12 +97,12 @@ impl<'a> Context<'a> {
         self.clients.get(id).copied()
     }
 
-    /// D1 for a CUPS node (computed once per node).
+    /// The presence address for a CUPS node (computed once per node).
     pub fn presence(&self, node_name: &str) -> Option<&PresenceAddress> {
         self.presence.get(node_name)
     }
 
-    /// D1 for every CUPS node.
+    /// The presence address for every CUPS node.
     pub fn presence_nodes(&self) -> impl Iterator<Item = (&'a str, &PresenceAddress)> {
         self.presence.iter().map(|(k, v)| (*k, v))
     }
@@ -145,9 +144,9 @@ impl<'o> Sink<'o> {
         if !self.options.enabled(code) {
             return;
         }
-        let info = registry::info(code);
+        let info = catalogue::info(code);
         self.report.findings.push(Finding {
-            code: Cow::Borrowed(code.as_str()),
+            code: code.into(),
             severity: info.severity,
             message: message.into(),
             subject,
@@ -160,7 +159,7 @@ impl<'o> Sink<'o> {
     pub fn skip(&mut self, code: Code, reason: impl Into<String>) {
         if self.options.enabled(code) && self.skipped.insert(code) {
             self.report.skipped.push(Skipped {
-                code: code.as_str().to_owned(),
+                code,
                 reason: reason.into(),
             });
         }
@@ -169,7 +168,7 @@ impl<'o> Sink<'o> {
     /// The findings so far; what was skipped in code order, whichever rule ran first.
     pub fn into_report(mut self) -> Report {
         self.report.sort();
-        self.report.skipped.sort_by(|a, b| a.code.cmp(&b.code));
+        self.report.skipped.sort_by(|a, b| a.code.as_str().cmp(b.code.as_str()));
         self.report
     }
 }

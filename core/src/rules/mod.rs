@@ -1,27 +1,22 @@
-//! Diagnostic rules (SPEC §3): the stable codes, one file per family, the registry of their
-//! pages, and the engine that runs them.
+//! Diagnostic rules: the checks, one file per family (their codes and pages are in
+//! [`crate::catalogue`], in the file of the same name), and the engine that runs them.
 
 mod acl;
 mod auth;
 mod cal;
-mod code;
 pub mod engine;
 mod ldap;
 mod name;
-mod plugin;
 mod prs;
-pub mod registry;
 mod sip;
 mod tls;
 mod topo;
 mod users;
 mod vm;
 
-pub use code::{Code, UnknownCode};
 pub use engine::{Options, check};
-pub use registry::{RuleInfo, Service};
 
-/// Each family's checks, in SPEC order.
+/// Each family's checks, in the catalogue's order.
 const FAMILY_CHECKS: [fn(&engine::Context<'_>, &mut engine::Sink<'_>); 9] = [
     prs::check,
     auth::check,

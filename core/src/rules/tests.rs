@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Code, Options, check};
+use super::{Options, check};
+use crate::catalogue::Code;
 use crate::model::{Deployment, Format};
 
 /// A clean deployment: one CUCM, one CUPS, DNS for both, one CUPC 7 profile, one user.
@@ -127,7 +128,7 @@ fn codes(text: &str) -> Vec<String> {
     check(&deployment, &references, &Options::default())
         .findings
         .into_iter()
-        .map(|f| f.code.into_owned())
+        .map(|f| f.code.to_string())
         .collect()
 }
 
@@ -282,7 +283,7 @@ fn select_and_ignore_choose_rules() {
     let (d, refs) =
         Deployment::load_with_references(&text, Format::Toml, "d.toml", &BTreeMap::<String, String>::new()).unwrap();
     let all = check(&d, &refs, &Options::default());
-    assert!(all.findings.iter().any(|f| f.code == "PRS001") && all.findings.iter().any(|f| f.code == "PRS002"));
+    assert!(all.findings.iter().any(|f| f.code == Code::PRS001) && all.findings.iter().any(|f| f.code == Code::PRS002));
     let only = check(
         &d,
         &refs,
@@ -291,7 +292,7 @@ fn select_and_ignore_choose_rules() {
             ignore: vec![],
         },
     );
-    assert!(only.findings.iter().all(|f| f.code == "PRS002") && !only.findings.is_empty());
+    assert!(only.findings.iter().all(|f| f.code == Code::PRS002) && !only.findings.is_empty());
     let without = check(
         &d,
         &refs,
@@ -300,7 +301,7 @@ fn select_and_ignore_choose_rules() {
             ignore: vec![Code::PRS002],
         },
     );
-    assert!(without.findings.iter().all(|f| f.code != "PRS002"));
+    assert!(without.findings.iter().all(|f| f.code != Code::PRS002));
 }
 
 #[test]
@@ -318,7 +319,7 @@ fn findings_point_at_the_item_and_csv_rows() {
     let (d, refs) =
         Deployment::load_with_references(&text, Format::Toml, "d.toml", &BTreeMap::<String, String>::new()).unwrap();
     let report = check(&d, &refs, &Options::default());
-    let auth = report.findings.iter().find(|f| f.code == "AUTH001").unwrap();
+    let auth = report.findings.iter().find(|f| f.code == Code::AUTH001).unwrap();
     let line = text.lines().position(|l| l == "[[users]]").unwrap() + 1;
     assert_eq!(
         auth.location.as_ref().map(|l| l.line),
@@ -338,6 +339,6 @@ fn rules_without_data_stay_silent_and_say_so() {
         report
             .skipped
             .iter()
-            .any(|s| s.code == "LDAP004" && s.reason.contains("ldap"))
+            .any(|s| s.code == Code::LDAP004 && s.reason.contains("ldap"))
     );
 }

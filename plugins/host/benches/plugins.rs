@@ -1,5 +1,5 @@
 //! The plugin host's costs: (1) the overhead of a call into a plugin whose `check` does
-//! nothing; (2) PRS001 reimplemented by a plugin through the host's D1 over 100,000 users,
+//! nothing; (2) PRS001 reimplemented by a plugin through the host's presence address over 100,000 users,
 //! against the built-in PRS001 on the same deployment; (3) loading a plugin the first time
 //! (compile) against loading it from the on-disk cache (load plus instantiation).
 
@@ -10,8 +10,9 @@ use std::process::Command;
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use uclint_core::catalogue::Code;
 use uclint_core::model::{Deployment, Format};
-use uclint_core::rules::{Code, Options, check};
+use uclint_core::rules::{Options, check};
 use uclint_core::synth::{Spec, generate};
 use uclint_plugin_host::{Cache, Limits, PluginHost};
 

@@ -1,9 +1,7 @@
 //! Findings about plugins themselves (the PLUGIN codes): why a plugin could not load or run.
 
-use std::borrow::Cow;
-
+use uclint_core::catalogue::{self, Code};
 use uclint_core::report::{Finding, Subject, SubjectKind};
-use uclint_core::rules::{Code, registry};
 use uclint_core::source::Location;
 use wasmtime::Trap;
 
@@ -31,9 +29,9 @@ impl Failure {
 
     /// The finding that reports it, naming the plugin.
     pub fn finding(&self, plugin: &str, location: Option<Location>) -> Finding {
-        let info = registry::info(self.code);
+        let info = catalogue::info(self.code);
         Finding {
-            code: Cow::Borrowed(self.code.as_str()),
+            code: self.code.into(),
             severity: info.severity,
             message: format!("plugin `{plugin}`: {}", self.reason),
             subject: Subject::new(SubjectKind::Plugin, plugin),

@@ -1,14 +1,13 @@
 //! The host: one engine, a linker with the contract's imports and nothing else, compiled
 //! components cached on disk, and every call metered.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use uclint_core::catalogue::{Code, RuleId};
 use uclint_core::model::Deployment;
 use uclint_core::report::{Finding, Severity, Subject, SubjectKind};
-use uclint_core::rules::Code;
 use uclint_core::source::Location;
 use wasmtime::component::{Component, HasSelf, Linker};
 use wasmtime::{Config, Engine, Store};
@@ -347,7 +346,7 @@ fn accept(plugin: &Plugin, f: WitFinding, sanitizer: &mut Sanitizer, places: &Pl
             .collect()
     };
     Ok(Finding {
-        code: Cow::Owned(rule.code.clone()),
+        code: RuleId::Plugin(rule.code.clone()),
         severity,
         message: sanitizer.clean(f.message, false),
         location: places.of(kind, &name),

@@ -20,4 +20,4 @@ pub use failure::Failure;
 pub use host::PluginHost;
 pub use limits::Limits;
 pub use plugin::{Plugin, PluginRule};
-pub use run::{PluginRun, PluginSpec};
+pub use run::Sandbox;

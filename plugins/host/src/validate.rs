@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
+use uclint_core::catalogue::Code;
 use uclint_core::report::{Fix, Severity, SubjectKind};
-use uclint_core::rules::Code;
 
 /// Whether `namespace` is `X-<VENDOR>`: `X-`, then upper-case letters, digits and inner dashes.
 pub fn namespace_ok(namespace: &str) -> bool {

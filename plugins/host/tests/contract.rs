@@ -6,9 +6,10 @@ mod support;
 
 use std::collections::BTreeMap;
 
+use uclint_core::catalogue::Code;
 use uclint_core::model::{Deployment, Format};
 use uclint_core::report::Finding;
-use uclint_core::rules::{Code, Options, check};
+use uclint_core::rules::{Options, check};
 use uclint_core::synth::{Spec, generate};
 use uclint_plugin_host::{Limits, PluginHost};
 
@@ -44,10 +45,10 @@ fn placements_count_the_users_of_each_node_as_the_core_does() {
         "the synthetic deployment has an unusable presence node"
     );
 
-    // bench-prs001 counts users per node from `placements` alone, then asks the host's D1.
+    // bench-prs001 counts users per node from `placements` alone, then asks the host's presence address.
     let host = PluginHost::new(Limits::default(), None).unwrap();
     let plugin = host.load(&support::plugin("bench-prs001")).unwrap();
     let found = host.check(&plugin, &deployment, &BTreeMap::new(), None);
-    assert!(found.iter().all(|f| f.code == "X-BENCH-PRS001"), "{found:#?}");
+    assert!(found.iter().all(|f| f.code.as_str() == "X-BENCH-PRS001"), "{found:#?}");
     assert_eq!(counts(&found), builtin);
 }

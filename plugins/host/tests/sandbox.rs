@@ -59,10 +59,13 @@ fn hostile(name: &str) -> Vec<Finding> {
 
 /// The one PLUGIN finding `findings` must hold, about `plugin`.
 fn only(findings: &[Finding], code: &str, plugin: &str) -> String {
-    let about: Vec<&Finding> = findings.iter().filter(|f| f.code.starts_with("PLUGIN")).collect();
+    let about: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.code.as_str().starts_with("PLUGIN"))
+        .collect();
     assert_eq!(about.len(), 1, "{findings:#?}");
     let f = about[0];
-    assert_eq!(f.code, code, "{f:#?}");
+    assert_eq!(f.code.as_str(), code, "{f:#?}");
     assert_eq!(f.subject.kind, SubjectKind::Plugin);
     assert_eq!(f.subject.name, format!("{plugin}.wasm"));
     assert!(
@@ -101,10 +104,14 @@ fn an_output_flood_is_refused_whole() {
 #[test]
 fn a_plugin_cannot_claim_a_built_in_code() {
     let found = hostile("hostile-impersonate");
-    assert!(found.iter().all(|f| f.code != "PRS001"), "{found:#?}");
-    let about: Vec<&Finding> = found.iter().filter(|f| f.code.starts_with("PLUGIN")).collect();
+    assert!(found.iter().all(|f| f.code.as_str() != "PRS001"), "{found:#?}");
+    let about: Vec<&Finding> = found.iter().filter(|f| f.code.as_str().starts_with("PLUGIN")).collect();
     assert_eq!(about.len(), 1, "{found:#?}");
-    assert!(matches!(&*about[0].code, "PLUGIN006" | "PLUGIN008"), "{:#?}", about[0]);
+    assert!(
+        matches!(about[0].code.as_str(), "PLUGIN006" | "PLUGIN008"),
+        "{:#?}",
+        about[0]
+    );
     assert!(about[0].message.contains("built-in"), "{}", about[0].message);
 }
 
@@ -119,7 +126,7 @@ fn a_code_outside_the_namespace_is_dropped() {
     assert!(
         found
             .iter()
-            .all(|f| f.code.starts_with("X-HOSTILE-") || f.code.starts_with("PLUGIN"))
+            .all(|f| f.code.as_str().starts_with("X-HOSTILE-") || f.code.as_str().starts_with("PLUGIN"))
     );
 }
 
@@ -139,7 +146,7 @@ fn control_characters_are_stripped_and_reported() {
         }
     }
     assert!(
-        found.iter().any(|f| f.code.starts_with("X-HOSTILE-")),
+        found.iter().any(|f| f.code.as_str().starts_with("X-HOSTILE-")),
         "the cleaned finding is kept"
     );
 }
@@ -147,9 +154,9 @@ fn control_characters_are_stripped_and_reported() {
 #[test]
 fn wasi_is_not_granted() {
     let found = hostile("hostile-wasi-escape");
-    let about: Vec<&Finding> = found.iter().filter(|f| f.code.starts_with("PLUGIN")).collect();
+    let about: Vec<&Finding> = found.iter().filter(|f| f.code.as_str().starts_with("PLUGIN")).collect();
     assert_eq!(about.len(), 1, "{found:#?}");
-    assert_eq!(about[0].code, "PLUGIN002", "{:#?}", about[0]);
+    assert_eq!(about[0].code.as_str(), "PLUGIN002", "{:#?}", about[0]);
 }
 
 #[test]

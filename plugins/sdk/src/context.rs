@@ -32,11 +32,11 @@ pub trait Host {
     /// Placements of users `start .. start + count` (fewer at the end; `count` at most
     /// [`PLACEMENT_PAGE`]).
     fn placements(&self, start: u32, count: u32) -> Vec<Placement>;
-    /// SPEC D1, as the core derives it.
+    /// the presence address, as the core derives it.
     fn presence_address(&self, node: &str, domain: Option<&str>, user: Option<&str>) -> Presence;
-    /// SPEC D2: resolve `name` as client profile `client` would; an error names an unknown client.
+    /// Name resolution: resolve `name` as client profile `client` would; an error names an unknown client.
     fn resolve(&self, name: &str, client: &str) -> Result<Resolution, String>;
-    /// SPEC D4: route a request URI; an error explains a bad URI.
+    /// SIP routing: route a request URI; an error explains a bad URI.
     fn route(&self, uri: &str) -> Result<Routing, String>;
 }
 
@@ -144,19 +144,19 @@ impl Context {
         self.host.users(start, count.min(USER_PAGE))
     }
 
-    /// SPEC D1: the presence address for `node` under SIP `domain` (`None`: not set), and for
+    /// The presence address: the presence address for `node` under SIP `domain` (`None`: not set), and for
     /// `user` when given, with the core's verdict and explanation.
     pub fn presence_address(&self, node: &str, domain: Option<&str>, user: Option<&str>) -> Presence {
         self.host.presence_address(node, domain, user)
     }
 
-    /// SPEC D2: resolve `name` as client profile `client` would, every attempt listed. An error
+    /// Name resolution: resolve `name` as client profile `client` would, every attempt listed. An error
     /// names an unknown client.
     pub fn resolve(&self, name: &str, client: &str) -> Result<Resolution, String> {
         self.host.resolve(name, client)
     }
 
-    /// SPEC D4: route a request URI through the deployment's SIP proxy. An error explains a bad URI.
+    /// SIP routing: route a request URI through the deployment's SIP proxy. An error explains a bad URI.
     pub fn route(&self, uri: &str) -> Result<Routing, String> {
         self.host.route(uri)
     }

@@ -312,7 +312,7 @@ impl SipProxy {
     }
 }
 
-/// SPEC D1: the presence address a CUPC registers to, as the core derives it.
+/// The presence address: the presence address a CUPC registers to, as the core derives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Presence {
@@ -354,7 +354,7 @@ impl Presence {
     }
 }
 
-/// SPEC D2: one attempt of a client's name resolution.
+/// Name resolution: one attempt of a client's name resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Attempt {
@@ -377,7 +377,7 @@ impl Attempt {
     }
 }
 
-/// SPEC D2: how a client profile resolves a name.
+/// Name resolution: how a client profile resolves a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Resolution {
@@ -424,7 +424,7 @@ impl Resolution {
     }
 }
 
-/// SPEC D4: one next hop.
+/// SIP routing: one next hop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Target {
@@ -456,7 +456,7 @@ impl Target {
     }
 }
 
-/// SPEC D4: what the SIP proxy does with a request URI.
+/// SIP routing: what the SIP proxy does with a request URI.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Routing {

@@ -22,7 +22,7 @@
 //!
 //! The fake's derivations are deliberately simple stand-ins for the core's (they are not the
 //! core's logic): `resolve` looks names up in the records given with [`FakeDeployment::dns`],
-//! trying a dotless name with each DNS suffix first; `presence_address` applies SPEC D1's three
+//! trying a dotless name with each DNS suffix first; `presence_address` applies the presence address's three
 //! steps with a rough verdict; `route` answers `local` for the proxy domain and `unroutable`
 //! otherwise. Where a test depends on an exact answer, can it with
 //! [`FakeDeployment::resolution`], [`FakeDeployment::presence`] or [`FakeDeployment::route`].

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// How bad a finding is. The host accepts exactly these four (SPEC section 3).
+/// How bad a finding is. The host accepts exactly these four (docs/rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
     /// Advice.

@@ -3,9 +3,9 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::error::{Problem, ProblemKind, did_you_mean};
+use crate::catalogue::Code;
 use crate::model::deployment::Deployment;
 use crate::model::source_map::Path;
-use crate::rules::Code;
 use crate::source::Location;
 
 /// Find dangling references (TOPO003) and duplicate keys, in file order.

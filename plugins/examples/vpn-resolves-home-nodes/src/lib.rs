@@ -1,7 +1,7 @@
 //! Off-site clients must resolve their users' home nodes (namespace `X-NETOPS`).
 //!
 //! CUPC 7.x, after the first login, replaces the login server with the user's home node's node
-//! name (SPEC D3), and registers to the presence address the core derives from it (SPEC D1).
+//! name (docs/derivations/implicit-names.md), and registers to the presence address the core derives from it (docs/derivations/presence-address.md).
 //! At home or on VPN the client's DNS suffix list is the ISP's, so a bare node name that works
 //! in the office stops resolving. This plugin asks the core how every off-site client profile
 //! resolves each home node its users use, and the presence address of that node.

@@ -1,4 +1,4 @@
-//! PRS001 written as a third party would, through the host's D1: walk every user's placement,
+//! PRS001 written as a third party would, through the host's presence address: walk every user's placement,
 //! count them per presence node, ask the host for each node's presence address once, and report
 //! the nodes whose address is unusable or does not resolve. The benchmark sets it against
 //! built-in PRS001.
@@ -18,7 +18,7 @@ impl Plugin for Prs001 {
                 "Presence address unusable or unresolved",
                 Severity::Error,
             )
-            .summary("PRS001 again, through the host's D1, for the benchmark."),
+            .summary("PRS001 again, through the host's presence address, for the benchmark."),
         ]
     }
 

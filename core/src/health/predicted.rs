@@ -1,11 +1,13 @@
-//! SPEC D7: what CUPC's Help > Show Server Health would say for one user on one client.
+//! What CUPC's Help > Show Server Health would say for one user on one client, predicted from
+//! the deployment file: the findings of every rule, sorted into the services they break.
 
 use serde::Serialize;
 
-use super::resolve::resolve;
+use crate::catalogue::{self, Code, Service};
+use crate::derive::resolve::resolve;
 use crate::model::{Client, Deployment, Problem, User};
 use crate::report::{Finding, Report, Severity, SubjectKind};
-use crate::rules::{Code, Options, Service, check, registry};
+use crate::rules::{Options, check};
 
 /// A service's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -43,7 +45,7 @@ pub struct ServiceHealth {
     /// Its state.
     pub status: Status,
     /// The rule codes behind a warning or failure.
-    pub codes: Vec<String>,
+    pub codes: Vec<Code>,
     /// One line saying why.
     pub reason: String,
 }
@@ -73,7 +75,7 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
         .collect();
     let relevant = |f: &&Finding| match f.subject.kind {
         SubjectKind::User => f.subject.name == user.cucm_id,
-        SubjectKind::Client => f.subject.name == client.id && f.code != Code::NAME001.as_str(),
+        SubjectKind::Client => f.subject.name == client.id && f.code != Code::NAME001,
         SubjectKind::Server => {
             nodes.contains(&f.subject.name.as_str())
                 || service_of(f).is_some_and(|s| matches!(s, Service::Voicemail | Service::Calendar))
@@ -115,7 +117,7 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
                 .filter(|f| service_of(f) == Some(service) && f.severity > Severity::Info)
                 .collect();
             matching.sort_by_key(|f| std::cmp::Reverse(f.severity));
-            let mut codes: Vec<String> = matching.iter().map(|f| f.code.to_string()).collect();
+            let mut codes: Vec<Code> = matching.iter().filter_map(|f| f.code.builtin()).collect();
             let mut reason = matching.first().map(|f| f.message.clone());
             let mut status = match matching.first().map(|f| f.severity) {
                 Some(Severity::Error) => Status::Failing,
@@ -124,7 +126,7 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
             };
             if service == Service::Login {
                 if let Some(why) = home_node_unresolvable(user, client, deployment) {
-                    codes.insert(0, Code::NAME001.as_str().to_owned());
+                    codes.insert(0, Code::NAME001);
                     reason = Some(why);
                     status = Status::Failing;
                 }
@@ -148,11 +150,7 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
 }
 
 fn service_of(finding: &Finding) -> Option<Service> {
-    finding
-        .code
-        .parse::<Code>()
-        .ok()
-        .and_then(|code| registry::info(code).service)
+    finding.code.builtin().and_then(|code| catalogue::info(code).service)
 }
 
 /// CUPC 7.x logs in to the home node's node name after the first login: can this client resolve it?

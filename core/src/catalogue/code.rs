@@ -1,4 +1,4 @@
-//! Every rule code of SPEC §3, plus the PLUGIN codes the plugin host reports about plugins that
+//! Every built-in rule code, plus the PLUGIN codes the plugin host reports about plugins that
 //! misbehave: what each rule checks lives in its family's file. Once released, a code never
 //! changes meaning.
 
@@ -15,7 +15,7 @@ macro_rules! codes {
         pub enum Code { $($code,)* }
 
         impl Code {
-            /// Every code, in SPEC order.
+            /// Every code, family by family.
             pub const ALL: &'static [Code] = &[$(Code::$code,)*];
 
             /// The code as written, e.g. `"PRS001"`.
@@ -90,6 +90,12 @@ impl fmt::Display for Code {
     }
 }
 
+impl AsRef<str> for Code {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl Serialize for Code {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
@@ -124,7 +130,7 @@ mod tests {
             assert!(seen.insert(code.as_str()), "duplicate {code}");
             assert_eq!(code.as_str().parse::<Code>(), Ok(*code));
         }
-        // 47 from SPEC §3, 8 from the plugin host.
+        // 47 rules of the field notes, 8 from the plugin host.
         assert_eq!(Code::ALL.len(), 47 + 8);
         assert!("prs001".parse::<Code>().is_ok());
         assert!("PRS999".parse::<Code>().is_err());

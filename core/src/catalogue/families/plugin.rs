@@ -2,9 +2,7 @@
 //! (plugins/host) emits these; they are registered here like every rule so they have pages,
 //! SARIF descriptions and `--select`/`--ignore`.
 
-use super::Code;
-use super::registry::RuleInfo;
-use crate::report::{Fix, Severity};
+use crate::catalogue::{Code, Fix, RuleInfo, Severity};
 
 const CONTACT_VENDOR: Fix = Fix::new(
     "Report it to the plugin's vendor; until fixed, run without the plugin.",

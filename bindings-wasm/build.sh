@@ -54,6 +54,10 @@ fi
 mkdir -p "$out/examples"
 cp examples/acme.toml examples/acme-users.csv examples/acme.zone "$out/examples/"
 
+# The reference pages the page links to (how uclint reasons, one page per rule), read offline.
+mkdir -p "$out/docs"
+cp -r docs/derivations docs/rules "$out/docs/"
+
 raw=$(wc -c <"$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 say "$wasm: $raw bytes raw, $gz bytes gzipped"

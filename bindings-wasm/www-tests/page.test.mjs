@@ -32,6 +32,7 @@ const MIME = {
   '.toml': 'text/plain; charset=utf-8',
   '.csv': 'text/plain; charset=utf-8',
   '.zone': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
 };
 
 let server;
@@ -133,7 +134,7 @@ async function pageCodes(page) {
   return page.locator('#check-result .finding').evaluateAll((items) => items.map((item) => item.dataset.code));
 }
 
-// SPEC D1 golden cases: [Proxy.Domain, Presence.Primary.Address, presence address, verdict].
+// the presence address golden cases: [Proxy.Domain, Presence.Primary.Address, presence address, verdict].
 const GOLDEN = [
   ['cisco.com', 'cup1', 'cup1.cisco.com', 'usable'],
   ['cisco.com', 'cup1.cisco.com', 'cup1.cisco.com', 'usable'],
@@ -392,5 +393,26 @@ test('rules: every rule listed, each page reachable; an unknown code says so', a
   assert.equal(fixes, cliRules.find((r) => r.code === 'NAME001').fixes.length);
   await page.goto(`${base}/#rule/NOPE42`);
   await until(page, '#view-rule', 'unknown rule code `NOPE42`');
+  await page.done();
+});
+
+test('reference links: every view links to the page that explains it, and each one is served', async () => {
+  const page = await open('#presence');
+  const views = ['#presence', '#resolve', '#route', '#health', '#recipes', '#rules', '#rule/NAME001'];
+  const links = new Set();
+  for (const view of views) {
+    await page.goto(`${base}/${view}`);
+    await page.waitForSelector('.view:not([hidden]) a.docs');
+    for (const href of await page.locator('.view:not([hidden]) a.docs').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      links.add(href);
+    }
+  }
+  assert.ok(links.has('dist/docs/derivations/presence-address.md'), [...links].join(' '));
+  assert.ok(links.has('dist/docs/rules/NAME001.md'), [...links].join(' '));
+  for (const href of links) {
+    const response = await page.request.get(`${base}/${href}`);
+    assert.equal(response.status(), 200, href);
+    assert.match(await response.text(), /^# /, `${href} is a reference page`);
+  }
   await page.done();
 });

@@ -1,4 +1,4 @@
-// D7: Show Server Health for one user on one client, from the Check page's deployment.
+// Show Server Health: Show Server Health for one user on one client, from the Check page's deployment.
 
 import { onDeployment } from './deployment.js';
 import { badge, codeLinks, errorBox, h, live, prose, show } from './dom.js';

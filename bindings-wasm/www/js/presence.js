@@ -1,8 +1,8 @@
-// D1: the presence address calculator, with SPEC D1's golden cases as presets.
+// The presence address: the presence address calculator, with the presence address golden cases as presets.
 
 import { badge, codeLinks, errorBox, h, live, prose, row, show } from './dom.js';
 
-/** SPEC D1 golden cases: [Proxy.Domain, Presence.Primary.Address, address, verdict]. */
+/** the presence address golden cases: [Proxy.Domain, Presence.Primary.Address, address, verdict]. */
 export const GOLDEN = [
   ['cisco.com', 'cup1', 'cup1.cisco.com', 'usable'],
   ['cisco.com', 'cup1.cisco.com', 'cup1.cisco.com', 'usable'],

@@ -1,4 +1,4 @@
-// D5 and D6: the Wireshark HTTPS decryption recipe and the IMAP voicemail login test.
+// The Wireshark HTTPS decryption recipe and the IMAP voicemail login test.
 
 import { badge, codeLinks, errorBox, h, live, prose, row, show } from './dom.js';
 

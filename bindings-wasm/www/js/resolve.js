@@ -1,4 +1,4 @@
-// D2: a name resolved as one client does. The inputs become a one-client deployment: the hosts
+// Name resolution: a name resolved as one client does. The inputs become a one-client deployment: the hosts
 // entries its hosts file, the records a zone file, so uclint parses them (and points at a bad line).
 
 import { badge, errorBox, h, live, show, words } from './dom.js';

@@ -1,4 +1,4 @@
-// D4: the SIP route tracer. The proxy domain, the static routes and the records become a small
+// SIP routing: the SIP route tracer. The proxy domain, the static routes and the records become a small
 // deployment (records as a zone file, so a bad line is pointed at).
 
 import { badge, codeLinks, errorBox, h, live, prose, show } from './dom.js';

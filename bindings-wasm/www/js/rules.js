@@ -30,6 +30,7 @@ export function renderRule(uclint, view, code) {
     h('h2', {}, 'Fixes'),
     rule.fixes.length === 0
       ? h('p', {}, 'Advice only: nothing to change.')
-      : h('ol', { class: 'fixes' }, rule.fixes.map((fix) => h('li', {}, prose(fix.action), ' ', h('span', { class: 'tradeoff' }, 'Trade-off: ', prose(fix.tradeoff))))));
+      : h('ol', { class: 'fixes' }, rule.fixes.map((fix) => h('li', {}, prose(fix.action), ' ', h('span', { class: 'tradeoff' }, 'Trade-off: ', prose(fix.tradeoff))))),
+    h('p', {}, h('a', { class: 'docs', href: `dist/docs/rules/${rule.code}.md` }, `${rule.code}'s page, with the derivations it rests on`)));
   return `${rule.code}: ${rule.title}`;
 }

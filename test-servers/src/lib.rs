@@ -1,0 +1,24 @@
+//! Real servers from Debian packages (NSD, Kamailio, OpenLDAP slapd, Dovecot, Apache httpd) and
+//! misbehaving in-process ones, started on loopback for the length of a test and stopped when
+//! dropped. Test support only: a setup failure panics, naming the server, its command line and
+//! its own log.
+
+mod acceptor;
+mod binary;
+mod certs;
+mod drop_mid_answer;
+mod endless_line;
+mod fail;
+mod garbage;
+mod ports;
+mod silent;
+mod tls;
+
+pub use binary::require_binary;
+pub use certs::{CertFiles, Certs};
+pub use drop_mid_answer::DropMidAnswer;
+pub use endless_line::EndlessLine;
+pub use garbage::Garbage;
+pub use ports::{closed_port, free_port, free_ports};
+pub use silent::Silent;
+pub use tls::TlsServer;

@@ -1,0 +1,42 @@
+//! Ports the OS says are free on loopback, and one nobody listens on.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, UdpSocket};
+
+/// A port free for both TCP and UDP on 127.0.0.1.
+pub fn free_port() -> u16 {
+    let [port] = free_ports(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    port
+}
+
+/// `N` different ports, each free for both TCP and UDP on `ip`.
+pub fn free_ports<const N: usize>(ip: IpAddr) -> [u16; N] {
+    // Every socket stays bound until all are chosen, so the OS cannot hand out one port twice.
+    let mut held = Vec::with_capacity(N);
+    for _ in 0..N {
+        held.push(bind_both(ip));
+    }
+    std::array::from_fn(|i| held[i].0.local_addr().map(|a| a.port()).unwrap_or_default())
+}
+
+/// An address on 127.0.0.1 where nothing listens (TCP or UDP): connecting is refused.
+pub fn closed_port() -> SocketAddr {
+    let (tcp, _udp) = bind_both(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    tcp.local_addr().unwrap_or_else(|e| panic!("no local address: {e}"))
+    // Both sockets close here: the port was just free, and now nothing holds it.
+}
+
+/// A TCP listener and a UDP socket on one port the OS chose.
+pub(crate) fn bind_both(ip: IpAddr) -> (TcpListener, UdpSocket) {
+    for _ in 0..100 {
+        let Ok(tcp) = TcpListener::bind((ip, 0)) else {
+            continue;
+        };
+        let Ok(address) = tcp.local_addr() else {
+            continue;
+        };
+        if let Ok(udp) = UdpSocket::bind(address) {
+            return (tcp, udp);
+        }
+    }
+    panic!("no port free for both TCP and UDP on {ip}");
+}

@@ -1,0 +1,9 @@
+//! Each server started for real and talked to with std sockets, rustls or the Debian client
+//! tools, proving what the probe tests will rely on.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+mod certs;
+mod faults;
+mod tls;

@@ -7,7 +7,13 @@ use std::path::{Path, PathBuf};
 pub fn require_binary(path: &str, package: &str) -> PathBuf {
     let found = Path::new(path);
     if !found.is_file() {
-        panic!("{path} is missing: `apt-get install -y {package}` (the tests start a real server)");
+        missing(path, package);
     }
     found.to_path_buf()
+}
+
+/// Panic: `what` is missing, and `package` provides it.
+#[track_caller]
+pub(crate) fn missing(what: &str, package: &str) -> ! {
+    panic!("{what} is missing: `apt-get install -y {package}` (the tests start a real server)");
 }

@@ -10,7 +10,9 @@ mod drop_mid_answer;
 mod endless_line;
 mod fail;
 mod garbage;
+mod nsd;
 mod ports;
+mod process;
 mod silent;
 mod tls;
 
@@ -19,6 +21,7 @@ pub use certs::{CertFiles, Certs};
 pub use drop_mid_answer::DropMidAnswer;
 pub use endless_line::EndlessLine;
 pub use garbage::Garbage;
+pub use nsd::{Nsd, Zone};
 pub use ports::{closed_port, free_port, free_ports};
 pub use silent::Silent;
 pub use tls::TlsServer;

@@ -5,5 +5,7 @@
 mod common;
 
 mod certs;
+mod dns;
 mod faults;
+mod nsd;
 mod tls;

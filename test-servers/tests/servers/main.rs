@@ -7,5 +7,7 @@ mod common;
 mod certs;
 mod dns;
 mod faults;
+mod kamailio;
 mod nsd;
+mod sip;
 mod tls;

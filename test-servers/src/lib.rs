@@ -16,7 +16,10 @@ mod nsd;
 mod ports;
 mod process;
 mod silent;
+mod slapd;
+mod slapd_ldif;
 mod tls;
+mod tool;
 
 pub use binary::require_binary;
 pub use certs::{CertFiles, Certs};
@@ -27,4 +30,5 @@ pub use kamailio::Kamailio;
 pub use nsd::{Nsd, Zone};
 pub use ports::{closed_port, free_port, free_ports};
 pub use silent::Silent;
+pub use slapd::{Slapd, SlapdBuilder};
 pub use tls::TlsServer;

@@ -80,3 +80,21 @@ pub fn read_until(stream: &mut impl Read, done: impl Fn(&str) -> bool) -> String
 /// Something to exchange bytes with: TCP or TLS.
 pub trait ReadWrite: Read + Write {}
 impl<T: Read + Write> ReadWrite for T {}
+
+/// Run a client tool with `env` added; its output and exit status.
+pub fn tool(program: &str, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    std::process::Command::new(program)
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"))
+}
+
+/// Stdout then stderr of `output`.
+pub fn text(output: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}

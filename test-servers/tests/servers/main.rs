@@ -10,4 +10,5 @@ mod faults;
 mod kamailio;
 mod nsd;
 mod sip;
+mod slapd;
 mod tls;

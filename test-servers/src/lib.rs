@@ -4,8 +4,10 @@
 //! its own log.
 
 mod acceptor;
+mod accounts;
 mod binary;
 mod certs;
+mod dovecot;
 mod drop_mid_answer;
 mod endless_line;
 mod fail;
@@ -23,6 +25,7 @@ mod tool;
 
 pub use binary::require_binary;
 pub use certs::{CertFiles, Certs};
+pub use dovecot::{Dovecot, DovecotBuilder};
 pub use drop_mid_answer::DropMidAnswer;
 pub use endless_line::EndlessLine;
 pub use garbage::Garbage;

@@ -6,7 +6,9 @@ mod common;
 
 mod certs;
 mod dns;
+mod dovecot;
 mod faults;
+mod imap;
 mod kamailio;
 mod nsd;
 mod sip;

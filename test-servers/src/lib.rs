@@ -5,6 +5,7 @@
 
 mod acceptor;
 mod accounts;
+mod apache;
 mod binary;
 mod certs;
 mod dovecot;
@@ -23,6 +24,7 @@ mod slapd_ldif;
 mod tls;
 mod tool;
 
+pub use apache::{Apache, ApacheBuilder};
 pub use binary::require_binary;
 pub use certs::{CertFiles, Certs};
 pub use dovecot::{Dovecot, DovecotBuilder};

@@ -4,10 +4,12 @@
 
 mod common;
 
+mod apache;
 mod certs;
 mod dns;
 mod dovecot;
 mod faults;
+mod http;
 mod imap;
 mod kamailio;
 mod nsd;

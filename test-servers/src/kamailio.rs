@@ -160,12 +160,14 @@ fn options_over_udp(server: SocketAddr) -> Result<(), String> {
     socket
         .set_read_timeout(Some(Duration::from_millis(500)))
         .map_err(|e| e.to_string())?;
+    // Connected: while nothing listens yet, the receive fails at once (refused), not at the timeout.
+    socket.connect(server).map_err(|e| e.to_string())?;
     let local = socket.local_addr().map_err(|e| e.to_string())?;
     socket
-        .send_to(options("UDP", server, &local.to_string()).as_bytes(), server)
+        .send(options("UDP", server, &local.to_string()).as_bytes())
         .map_err(|e| format!("send: {e}"))?;
     let mut reply = [0; 4096];
-    let (n, _) = socket.recv_from(&mut reply).map_err(|e| format!("receive: {e}"))?;
+    let n = socket.recv(&mut reply).map_err(|e| format!("receive: {e}"))?;
     is_200(&reply[..n])
 }
 

@@ -15,4 +15,6 @@ mod kamailio;
 mod nsd;
 mod sip;
 mod slapd;
+mod support;
+mod timings;
 mod tls;

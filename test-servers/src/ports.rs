@@ -2,6 +2,8 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, UdpSocket};
 
+use crate::fail::OrPanic;
+
 /// A port free for both TCP and UDP on 127.0.0.1.
 pub fn free_port() -> u16 {
     let [port] = free_ports(IpAddr::V4(Ipv4Addr::LOCALHOST));
@@ -15,14 +17,14 @@ pub fn free_ports<const N: usize>(ip: IpAddr) -> [u16; N] {
     for _ in 0..N {
         held.push(bind_both(ip));
     }
-    std::array::from_fn(|i| held[i].0.local_addr().map(|a| a.port()).unwrap_or_default())
+    std::array::from_fn(|i| held[i].0.local_addr().or_panic("free port: local address").port())
 }
 
 /// An address on 127.0.0.1 where nothing listens (TCP or UDP): connecting is refused.
 pub fn closed_port() -> SocketAddr {
+    // Both sockets close on return: the port was just free, and then nothing holds it.
     let (tcp, _udp) = bind_both(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    tcp.local_addr().unwrap_or_else(|e| panic!("no local address: {e}"))
-    // Both sockets close here: the port was just free, and now nothing holds it.
+    tcp.local_addr().or_panic("closed port: local address")
 }
 
 /// A TCP listener and a UDP socket on one port the OS chose.

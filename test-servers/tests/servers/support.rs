@@ -16,7 +16,7 @@ fn a_missing_binary_names_the_package_to_install() {
 }
 
 #[test]
-fn free_ports_are_distinct_and_free_for_tcp_and_udp() {
+fn free_ports_are_distinct_high_and_free_for_tcp_and_udp() {
     let ports: [u16; 3] = free_ports(IpAddr::V4(Ipv4Addr::new(127, 0, 0, 2)));
     assert!(
         ports[0] != ports[1] && ports[1] != ports[2] && ports[0] != ports[2],

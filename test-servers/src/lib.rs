@@ -23,6 +23,7 @@ mod slapd;
 mod slapd_ldif;
 mod tls;
 mod tool;
+mod tree;
 
 pub use apache::{Apache, ApacheBuilder};
 pub use binary::require_binary;

@@ -1,5 +1,5 @@
 //! A server process the test spawned: readiness with a deadline, a panic that shows the server's
-//! log, and SIGTERM to its PID (never a name) when dropped.
+//! log, and SIGTERM to its PID (never a name) when dropped, then to its workers if need be.
 
 use std::fmt::Display;
 use std::fs::File;
@@ -13,11 +13,15 @@ use rustix::io::Errno;
 use rustix::process::{Pid, Signal, WaitId, WaitIdOptions, kill_process, waitid};
 
 use crate::fail::OrPanic;
+use crate::tree;
 
 /// How long a server may take to answer its first client.
 const START_TIMEOUT: Duration = Duration::from_secs(20);
 /// How long a server may take to stop after SIGTERM before it is killed.
 const STOP_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long its master alone has to stop it (Dovecot takes about 1 s) before every one of its
+/// processes is told to stop too.
+const GRACE: Duration = Duration::from_secs(2);
 /// The pause between two readiness checks: a refused connection fails at once, and a loop
 /// without a pause would take the core the starting server needs.
 const RETRY: Duration = Duration::from_millis(10);
@@ -95,18 +99,40 @@ impl Drop for Process {
             return;
         }
         let pid = Pid::from_child(&self.child);
+        let root = pid.as_raw_nonzero().get();
+        // Found before it stops: once the master is gone, its workers belong to init.
+        let mut workers = tree::descendants(root);
         let _ = kill_process(pid, Signal::TERM);
         // Wait without reaping (WNOWAIT): the PID stays this server's until `child.wait()`, so
-        // the SIGKILL after the deadline cannot reach a process that reused it.
+        // no signal below can reach a process that reused it.
         let (done, exited) = mpsc::channel();
         let waiter = thread::spawn(move || {
             while let Err(Errno::INTR) = waitid(WaitId::Pid(pid), WaitIdOptions::EXITED | WaitIdOptions::NOWAIT) {}
             let _ = done.send(());
         });
-        if exited.recv_timeout(STOP_TIMEOUT).is_err() {
+        let deadline = Instant::now() + STOP_TIMEOUT;
+        let mut stopped = exited.recv_timeout(GRACE).is_ok();
+        while !stopped && Instant::now() < deadline {
+            // Under load a Kamailio worker misses its master's SIGTERM now and then, and the
+            // master waits for it forever: tell every process itself.
+            for worker in tree::descendants(root) {
+                if !workers.contains(&worker) {
+                    workers.push(worker);
+                }
+            }
+            for worker in &workers {
+                worker.signal(Signal::TERM);
+            }
+            stopped = exited.recv_timeout(Duration::from_secs(1)).is_ok();
+        }
+        if !stopped {
             let _ = kill_process(pid, Signal::KILL);
         }
         let _ = waiter.join();
+        // Workers that outlived their master.
+        for worker in &workers {
+            worker.signal(Signal::KILL);
+        }
         let _ = self.child.wait();
     }
 }

@@ -2,13 +2,11 @@
 //! serving the same zone text: both must give the same answer.
 #![allow(clippy::unwrap_used)]
 
-mod support;
-
 use std::path::PathBuf;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use support::nsd::{Nsd, Silent};
+use uclint_test_servers::{Nsd, Silent, Zone};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -162,7 +160,7 @@ fn text_output_lists_targets_and_trace() {
 
 #[test]
 fn live_dns_gives_the_offline_answer() {
-    let nsd = Nsd::serve(&[("partner.example", &fixture("partner.zone"))]);
+    let nsd = Nsd::start(&[Zone::file("partner.example", &fixture("partner.zone"))]);
     let server = nsd.address.to_string();
     for uri in URIS {
         for seed in [None, Some("7")] {
@@ -187,7 +185,7 @@ fn live_dns_gives_the_offline_answer() {
 
 #[test]
 fn live_dns_tells_nxdomain_from_no_data() {
-    let nsd = Nsd::serve(&[("partner.example", &fixture("partner.zone"))]);
+    let nsd = Nsd::start(&[Zone::file("partner.example", &fixture("partner.zone"))]);
     let server = nsd.address.to_string();
     // What the address lookup of the domain itself found.
     let address_step = |uri: &str| -> String {
@@ -210,7 +208,7 @@ fn live_dns_tells_nxdomain_from_no_data() {
 
 #[test]
 fn live_dns_retries_over_tcp_when_the_answer_is_truncated() {
-    let nsd = Nsd::serve(&[("partner.example", &fixture("partner.zone"))]);
+    let nsd = Nsd::start(&[Zone::file("partner.example", &fixture("partner.zone"))]);
     let v = ok(
         "sip:frank@big.partner.example",
         &["--dns-server", &nsd.address.to_string()],
@@ -224,7 +222,7 @@ fn live_dns_retries_over_tcp_when_the_answer_is_truncated() {
 
 #[test]
 fn a_server_that_never_answers_times_out() {
-    let silent = Silent::bind();
+    let silent = Silent::start();
     let v = ok(
         "sip:alice@partner.example",
         &["--dns-server", &silent.address.to_string(), "--dns-timeout-ms", "300"],
@@ -237,7 +235,7 @@ fn a_server_that_never_answers_times_out() {
 #[test]
 fn a_refusing_server_is_reported_as_refused() {
     // NSD refuses queries for zones it does not serve.
-    let nsd = Nsd::serve(&[("partner.example", &fixture("partner.zone"))]);
+    let nsd = Nsd::start(&[Zone::file("partner.example", &fixture("partner.zone"))]);
     let v = ok("sip:alice@other.test", &["--dns-server", &nsd.address.to_string()]);
     assert_eq!(v["decision"], "unroutable");
     assert!(v["trace"].to_string().contains("refused"), "{}", v["trace"]);

@@ -1,5 +1,4 @@
 //! Helpers shared by the command-line tests.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-pub mod nsd;
 pub mod sarif;

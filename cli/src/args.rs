@@ -63,6 +63,54 @@ pub enum Command {
     /// Inspect third-party rule plugins.
     #[command(subcommand)]
     Plugin(PluginCommand),
+    /// Ask the real servers what the deployment predicts: DNS as each client sees it, TLS
+    /// certificates, SIP. Contacts only the hosts the deployment names.
+    Probe(ProbeArgs),
+}
+
+/// `uclint probe`.
+#[derive(Debug, Args)]
+pub struct ProbeArgs {
+    /// The deployment file (TOML, JSON or YAML): the servers to ask, and what they should say.
+    pub deployment: PathBuf,
+    /// Only these probes (comma-separated or repeated): dns, tls, sip.
+    #[arg(long, value_delimiter = ',', value_parser = parse_probe)]
+    pub only: Vec<uclint_probe::Probe>,
+    /// Take this client profile's view (its DNS suffixes and hosts file); every profile when absent.
+    #[arg(long)]
+    pub client: Option<String>,
+    /// Probe as this user (CUCM id): the names its client uses, a REGISTER for its address.
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Ask this DNS server instead of the system's resolvers.
+    #[arg(long, value_name = "IP:PORT")]
+    pub dns_server: Option<std::net::SocketAddr>,
+    /// The longest wait for any one step (connect, handshake, answer), in seconds.
+    #[arg(long, default_value_t = 3.0, value_name = "SECS", value_parser = parse_timeout)]
+    pub timeout: f64,
+    /// Trust this CA bundle (PEM) for TLS instead of the system's roots.
+    #[arg(long, value_name = "FILE.pem")]
+    pub ca: Option<PathBuf>,
+    /// The most probes in flight at once.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    pub concurrency: usize,
+    /// Exit with status 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Also show each exchange, line by line (secrets redacted).
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+fn parse_probe(text: &str) -> Result<uclint_probe::Probe, String> {
+    text.parse()
+}
+
+fn parse_timeout(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(secs) if secs > 0.0 && secs <= 3600.0 => Ok(secs),
+        _ => Err(format!("`{text}` is not a number of seconds between 0 and 3600")),
+    }
 }
 
 /// `uclint check`.

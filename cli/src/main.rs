@@ -4,7 +4,6 @@ mod args;
 mod commands;
 mod deployment_file;
 mod diagnostic;
-mod live_dns;
 mod output;
 mod plugins;
 

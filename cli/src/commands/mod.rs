@@ -6,6 +6,7 @@ mod generate;
 mod health;
 mod overview;
 mod plugin;
+mod probe;
 mod resolve;
 mod route;
 mod rules;
@@ -46,9 +47,9 @@ impl Outcome {
 
 /// Run the command `cli` names.
 pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
-    if cli.format == OutputFormat::Sarif && !matches!(cli.command, Command::Check(_)) {
+    if cli.format == OutputFormat::Sarif && !matches!(cli.command, Command::Check(_) | Command::Probe(_)) {
         return Err(Failure::Usage(
-            "--format sarif is only for `uclint check`; use text or json".to_owned(),
+            "--format sarif is only for `uclint check` and `uclint probe`; use text or json".to_owned(),
         ));
     }
     match &cli.command {
@@ -62,6 +63,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Route(args) => route::run(args, cli).map(Outcome::ok),
         Command::Derive(derive) => derive::run(derive, cli).map(Outcome::ok),
         Command::Plugin(PluginCommand::Info(args)) => plugin::info(args).map(Outcome::ok),
+        Command::Probe(args) => probe::run(args, cli),
     }
 }
 

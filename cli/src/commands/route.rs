@@ -8,8 +8,8 @@ use uclint_core::route::{Decision, Router, Routing};
 
 use super::{Failure, load};
 use crate::args::{Cli, RouteArgs};
-use crate::live_dns::LiveDns;
 use crate::output::{BAD, CODE, DIM, ErasedReport, GOOD, HEADING, Report, WARN};
+use uclint_probe::dns::LiveDns;
 
 /// Route the URI as the deployment's SIP proxy would.
 pub fn run(args: &RouteArgs, cli: &Cli) -> Result<Box<dyn ErasedReport>, Failure> {

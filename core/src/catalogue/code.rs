@@ -45,6 +45,7 @@ codes! {
     VM004,
     VM005,
     VM006,
+    VM007,
     NAME001,
     NAME002,
     NAME003,
@@ -55,6 +56,8 @@ codes! {
     SIP004,
     SIP005,
     SIP006,
+    SIP007,
+    SIP008,
     LDAP001,
     LDAP002,
     LDAP003,
@@ -63,6 +66,8 @@ codes! {
     LDAP006,
     LDAP007,
     LDAP008,
+    LDAP009,
+    LDAP010,
     CAL001,
     CAL002,
     CAL003,
@@ -70,10 +75,15 @@ codes! {
     CAL005,
     CAL006,
     CAL007,
+    CAL008,
     TOPO001,
     TOPO002,
     TOPO003,
     TLS001,
+    TLS002,
+    TLS003,
+    TLS004,
+    DRIFT001,
     PLUGIN001,
     PLUGIN002,
     PLUGIN003,
@@ -82,6 +92,45 @@ codes! {
     PLUGIN006,
     PLUGIN007,
     PLUGIN008,
+}
+
+/// How a rule's findings are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FoundBy {
+    /// `uclint check`, from the deployment file.
+    Check,
+    /// `uclint probe`, from what the real servers answer.
+    Probe,
+    /// The plugin host, about a plugin that misbehaves.
+    PluginHost,
+}
+
+/// The rules only a live probe can observe: no deployment file can say what a server answers.
+const OBSERVED: [Code; 10] = [
+    Code::VM007,
+    Code::SIP007,
+    Code::SIP008,
+    Code::LDAP009,
+    Code::LDAP010,
+    Code::CAL008,
+    Code::TLS002,
+    Code::TLS003,
+    Code::TLS004,
+    Code::DRIFT001,
+];
+
+impl Code {
+    /// How this rule's findings are found.
+    pub fn found_by(self) -> FoundBy {
+        if OBSERVED.contains(&self) {
+            FoundBy::Probe
+        } else if self.as_str().starts_with("PLUGIN") {
+            FoundBy::PluginHost
+        } else {
+            FoundBy::Check
+        }
+    }
 }
 
 impl fmt::Display for Code {
@@ -130,8 +179,8 @@ mod tests {
             assert!(seen.insert(code.as_str()), "duplicate {code}");
             assert_eq!(code.as_str().parse::<Code>(), Ok(*code));
         }
-        // 47 rules of the field notes, 8 from the plugin host.
-        assert_eq!(Code::ALL.len(), 47 + 8);
+        // 47 rules of the field notes, 10 that only live probes observe, 8 from the plugin host.
+        assert_eq!(Code::ALL.len(), 47 + 10 + 8);
         assert!("prs001".parse::<Code>().is_ok());
         assert!("PRS999".parse::<Code>().is_err());
     }

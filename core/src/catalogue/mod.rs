@@ -15,7 +15,7 @@ mod rule_info;
 mod service;
 mod severity;
 
-pub use code::{Code, UnknownCode};
+pub use code::{Code, FoundBy, UnknownCode};
 pub use fix::Fix;
 pub use registry::{all, info};
 pub use rule_id::RuleId;

@@ -1,4 +1,4 @@
-//! The deployment model (the deployment schema): one schema, read from TOML, JSON or YAML (users also from CSV),
+//! The deployment model: one schema, read from TOML, JSON or YAML (users also from CSV),
 //! with every item knowing where it was written.
 
 mod client;
@@ -8,6 +8,7 @@ pub(crate) mod intern;
 mod ldap;
 mod load;
 mod plugin;
+mod ports;
 mod secret;
 mod server;
 mod services;
@@ -23,6 +24,7 @@ pub use load::{
     Beside, Format, LoadError, Problem, ProblemKind, ReadError, UnknownFormat, file_format, read_capped, utf8_text,
 };
 pub use plugin::PluginRef;
+pub use ports::{Listener, Ports};
 pub use server::{ImapService, Role, Server, Startup};
 pub use services::{Calendar, CapturedCapability, Reachability, Voicemail, VoicemailProfile, VoicemailSystem};
 pub use sip::{RouteType, SipProxy, StaticRoute, Transport};

@@ -52,6 +52,9 @@ pub struct Server {
     /// Exchange only: the IMAP service as Windows sees it.
     #[serde(default)]
     pub imap: Option<ImapService>,
+    /// Ports that differ from the defaults of the server's roles (`sip-tls = 5062`).
+    #[serde(default)]
+    pub ports: super::Ports,
     /// Where this server was written.
     #[serde(skip)]
     pub location: Option<Location>,

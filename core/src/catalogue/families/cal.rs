@@ -82,4 +82,16 @@ pub const RULES: &[RuleInfo] = &[
         fixes: &[],
         service: Some(Service::Calendar),
     },
+    RuleInfo {
+        code: Code::CAL008,
+        title: "WebDAV PROPFIND refused with the configured account",
+        severity: Severity::Error,
+        checks: "Observed by `uclint probe`: a WebDAV PROPFIND on the user's Exchange calendar URL, with the account CUPS is configured with, is answered 401 or 403.",
+        why: "CUPS reads each user's calendar over WebDAV with one account that must have rights on every mailbox; a refused PROPFIND means no calendar presence for anyone.",
+        fixes: &[Fix::new(
+            "Give the CUPS account receive-as rights on the mailboxes (or fix its password in the presence gateway).",
+            "A service account that reads every calendar.",
+        )],
+        service: Some(Service::Calendar),
+    },
 ];

@@ -103,4 +103,34 @@ pub const RULES: &[RuleInfo] = &[
         )],
         service: Some(Service::Directory),
     },
+    RuleInfo {
+        code: Code::LDAP009,
+        title: "LDAP bind refused",
+        severity: Severity::Error,
+        checks: "Observed by `uclint probe`: a simple bind as the CUPC search account (or as the user with `--user`) is refused: result 49, invalid credentials, or the account is locked by the directory's password policy.",
+        why: "CUPC binds with the account of its LDAP profile to search contacts; a refused bind leaves contact search empty. A locked account is the lockout loop of LDAP007: clients still holding the old password keep failing binds until the directory locks the account.",
+        fixes: &[
+            Fix::new(
+                "Set the account's password in the CUPC LDAP profile to the one the directory holds.",
+                "Clients pick up the profile at their next logon.",
+            ),
+            Fix::new(
+                "If the account is locked, create a second account, point the profile at it once, correctly, then unlock or retire the first.",
+                "One more directory account to manage.",
+            ),
+        ],
+        service: Some(Service::Directory),
+    },
+    RuleInfo {
+        code: Code::LDAP010,
+        title: "the LDAP authentication port returns referrals",
+        severity: Severity::Error,
+        checks: "Observed by `uclint probe`: a search under the base on the port CUCM authenticates on returns referrals (search continuation references or result 10).",
+        why: "CTIManager authenticates CUPC's desk-phone control against LDAP with the user's own credentials; when the directory answers with referrals on 389/636, the bind goes to the referred server and fails, and Show Server Health says Desk Phone \"Invalid Credential\" (AUTH004, observed).",
+        fixes: &[Fix::new(
+            "Authenticate against the Global Catalog port 3268 (3269 with TLS), which does not return referrals, and restart CTIManager.",
+            "The Global Catalog must hold the attributes CUCM authenticates with.",
+        )],
+        service: Some(Service::DeskPhone),
+    },
 ];

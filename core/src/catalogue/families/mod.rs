@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod cal;
+pub mod drift;
 pub mod ldap;
 pub mod name;
 pub mod plugin;

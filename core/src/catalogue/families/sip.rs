@@ -1,4 +1,4 @@
-//! SIP: the SIP domain, static routes and where requests can go (SPEC D4).
+//! SIP: the SIP domain, static routes and where requests can go (docs/derivations/sip-routing.md).
 
 use crate::catalogue::{Code, Fix, RuleInfo, Service, Severity};
 
@@ -78,5 +78,41 @@ pub const RULES: &[RuleInfo] = &[
             "Hosts files on every machine are hard to keep current.",
         )],
         service: None,
+    },
+    RuleInfo {
+        code: Code::SIP007,
+        title: "a SIP next hop does not answer OPTIONS",
+        severity: Severity::Error,
+        checks: "Observed by `uclint probe`: a SIP OPTIONS request to the proxy or to a next hop that routing gives (static route or DNS) gets no answer, or the connection is refused, over the transport the route names.",
+        why: "Requests routed to a next hop that does not answer time out: federation and routed calls fail, and with several next hops each request first waits for the dead one.",
+        fixes: &[
+            Fix::new(
+                "Start the peer's SIP service, or open the firewall for its port and transport.",
+                "None.",
+            ),
+            Fix::new(
+                "Take the static route out of service, or fix the next hop's address, port or transport.",
+                "Traffic for that pattern moves to the remaining routes, or stops.",
+            ),
+        ],
+        service: None,
+    },
+    RuleInfo {
+        code: Code::SIP008,
+        title: "the proxy accepts REGISTER without a digest challenge",
+        severity: Severity::Security,
+        checks: "Observed by `uclint probe --user U`: a REGISTER without credentials, sent from the probing host as a query of the user's bindings (no Contact header, so nothing is registered), is answered 200 instead of 401/407.",
+        why: "The proxy challenges every REGISTER unless the source matches the incoming ACL or the authentication module is off (AUTH002, AUTH003): anyone on that network can register as any user. A 401 or 407 confirms that a digest credential is needed, so AUTH001 applies to users without one.",
+        fixes: &[
+            Fix::new(
+                "Narrow the incoming ACL so that user machines are challenged.",
+                "Users without a digest credential then need one (AUTH001).",
+            ),
+            Fix::new(
+                "Turn the authentication module on.",
+                "Every user needs a digest credential.",
+            ),
+        ],
+        service: Some(Service::Presence),
     },
 ];

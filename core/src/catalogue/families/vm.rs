@@ -82,4 +82,22 @@ pub const RULES: &[RuleInfo] = &[
         ],
         service: Some(Service::Voicemail),
     },
+    RuleInfo {
+        code: Code::VM007,
+        title: "IMAP login refused on every port",
+        severity: Severity::Error,
+        checks: "Observed by `uclint probe --imap-login`: the voicemail server refuses the user's login on the plain-text port and on the SSL port alike.",
+        why: "When only port 143 refuses, plain-text LOGIN is disabled (VM001, VM006); when every port refuses, the credentials themselves are wrong: for Unity Connection, CUPC sends the Web Application Password, not the voicemail PIN, and the mailbox must exist on that server.",
+        fixes: &[
+            Fix::new(
+                "Reset the user's Web Application Password (Unity Connection) or Windows password (Exchange) and enter it in CUPC.",
+                "The user must update every client that stores it.",
+            ),
+            Fix::new(
+                "Check that the mailbox lives on the server the voicemail profile names.",
+                "None.",
+            ),
+        ],
+        service: Some(Service::Voicemail),
+    },
 ];

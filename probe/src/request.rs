@@ -1,0 +1,78 @@
+//! What a probe run asks: which probes, for which client and user, against which DNS server,
+//! how long to wait.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::{Probe, Secrets};
+
+/// One probe run, as `uclint probe` describes it.
+#[derive(Debug, Clone)]
+pub struct ProbeRequest {
+    /// Only these probes (all when empty).
+    pub only: Vec<Probe>,
+    /// The client profile whose view to take (DNS with its suffixes); every profile when none.
+    pub client: Option<String>,
+    /// The user to probe as (SIP REGISTER, and the user's own logins where asked).
+    pub user: Option<String>,
+    /// Ask this DNS server instead of the system's resolvers.
+    pub dns_server: Option<SocketAddr>,
+    /// The longest wait for any one step (connect, handshake, answer).
+    pub timeout: Duration,
+    /// Trust this CA bundle (PEM) instead of the system's roots.
+    pub ca: Option<PathBuf>,
+    /// The most probes in flight at once.
+    pub concurrency: usize,
+    /// Secrets the probes may send, redacted from everything they show.
+    pub secrets: Secrets,
+}
+
+impl Default for ProbeRequest {
+    fn default() -> Self {
+        Self {
+            only: Vec::new(),
+            client: None,
+            user: None,
+            dns_server: None,
+            timeout: Duration::from_secs(3),
+            ca: None,
+            concurrency: 64,
+            secrets: Secrets::default(),
+        }
+    }
+}
+
+impl ProbeRequest {
+    /// Whether `probe` runs.
+    pub fn runs(&self, probe: Probe) -> bool {
+        self.only.is_empty() || self.only.contains(&probe)
+    }
+}
+
+/// The request cannot run as given.
+#[derive(Debug, thiserror::Error)]
+pub enum RequestError {
+    /// The client profile does not exist.
+    #[error("no client profile `{id}` in the deployment; expected one of: {known}")]
+    UnknownClient {
+        /// The id asked for.
+        id: String,
+        /// The profiles there are, comma-separated.
+        known: String,
+    },
+    /// The user does not exist.
+    #[error("no user `{0}` in the deployment")]
+    UnknownUser(String),
+    /// The CA bundle cannot be read or holds no certificate.
+    #[error("cannot use the CA bundle `{path}`: {why}")]
+    Ca {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        why: String,
+    },
+    /// The asynchronous runtime or the DNS client cannot start.
+    #[error("cannot start probing: {0}")]
+    Start(String),
+}

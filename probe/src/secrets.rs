@@ -1,0 +1,73 @@
+//! Passwords a probe may send, and the one place that keeps them out of everything it shows.
+
+/// The secrets of one run. Their values only leave through [`Secrets::value`] (to be sent to a
+/// server); everything shown passes through [`Secrets::redact`].
+#[derive(Clone, Default)]
+pub struct Secrets {
+    values: Vec<(SecretKind, String)>,
+}
+
+/// Which secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretKind {
+    /// The CUPC LDAP search account's password (`UCLINT_LDAP_PASSWORD`).
+    LdapAccount,
+    /// The user's own password (`UCLINT_USER_PASSWORD`).
+    User,
+}
+
+/// What a secret looks like in anything shown.
+pub const REDACTED: &str = "********";
+
+impl Secrets {
+    /// Keep `value` as the `kind` secret (an empty value is no secret).
+    pub fn set(&mut self, kind: SecretKind, value: String) {
+        self.values.retain(|(k, _)| *k != kind);
+        if !value.is_empty() {
+            self.values.push((kind, value));
+        }
+    }
+
+    /// The `kind` secret, to send.
+    pub fn value(&self, kind: SecretKind) -> Option<&str> {
+        self.values.iter().find(|(k, _)| *k == kind).map(|(_, v)| v.as_str())
+    }
+
+    /// `text` with every secret replaced by `********`.
+    pub fn redact(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        // Longest first: a secret that contains another is replaced whole.
+        let mut values: Vec<&str> = self.values.iter().map(|(_, v)| v.as_str()).collect();
+        values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        for value in values {
+            out = out.replace(value, REDACTED);
+        }
+        out
+    }
+}
+
+/// Never print a secret, even by accident.
+impl std::fmt::Debug for Secrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kinds: Vec<SecretKind> = self.values.iter().map(|(k, _)| *k).collect();
+        f.debug_struct("Secrets").field("set", &kinds).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_show() {
+        let mut secrets = Secrets::default();
+        secrets.set(SecretKind::User, "hunter2".to_owned());
+        secrets.set(SecretKind::LdapAccount, "hunter2-admin".to_owned());
+        assert_eq!(secrets.redact("2 LOGIN alice hunter2"), "2 LOGIN alice ********");
+        assert_eq!(secrets.redact("bind hunter2-admin"), "bind ********");
+        assert!(!format!("{secrets:?}").contains("hunter2"));
+        assert_eq!(secrets.value(SecretKind::User), Some("hunter2"));
+        secrets.set(SecretKind::User, String::new());
+        assert_eq!(secrets.value(SecretKind::User), None);
+    }
+}

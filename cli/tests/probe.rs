@@ -199,7 +199,10 @@ fn text_output_shows_each_observation_and_the_findings() {
         "-v",
     ]);
     assert_eq!(status, Some(1));
-    assert!(stdout.contains("`cups-1` -> no address for client `vpn` (home node login) [NAME001]"), "{stdout}");
+    assert!(
+        stdout.contains("`cups-1` -> no address for client `vpn` (home node login) [NAME001]"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("< cups-1.isp.example."),
         "the exchange with -v: {stdout}"

@@ -18,6 +18,8 @@ pub struct Context {
     pub request: ProbeRequest,
     /// Real DNS: the request's server, or the system's resolvers.
     pub dns: Arc<LiveDns>,
+    /// The certificates TLS chains must lead to: `--ca`, or the system's roots.
+    pub roots: Arc<rustls::RootCertStore>,
 }
 
 impl Context {
@@ -39,10 +41,12 @@ impl Context {
             }
         }
         let dns = LiveDns::in_runtime(request.dns_server, request.timeout).map_err(RequestError::Start)?;
+        let roots = crate::tls::roots(request.ca.as_deref())?;
         Ok(Self {
             deployment,
             request,
             dns: Arc::new(dns),
+            roots: Arc::new(roots),
         })
     }
 

@@ -16,6 +16,7 @@ mod report;
 mod request;
 mod runner;
 mod secrets;
+pub mod tls;
 
 pub use context::Context;
 pub use observation::{Evidence, EvidenceKind, Observation, Outcome, Probe, Raised, Setting, Target};

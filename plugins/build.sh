@@ -46,7 +46,7 @@ fi
 inputs_hash() {
   {
     rustc -vV
-    find plugins/sdk plugins/examples plugins/host/benches/plugins "$hostile_dir" plugins/wit plugins/build.sh -type f \
+    find plugins/contract plugins/sdk plugins/examples plugins/host/benches/plugins "$hostile_dir" plugins/wit plugins/build.sh -type f \
       \( -name '*.rs' -o -name '*.toml' -o -name '*.wit' -o -name '*.sh' \) -not -path '*/target/*' -print0 |
       LC_ALL=C sort -z | xargs -0 sha256sum
     sha256sum Cargo.lock Cargo.toml

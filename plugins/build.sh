@@ -35,12 +35,20 @@ mkdir -p "$out"
 exec 9>"$out/.build.lock"
 flock 9
 
-# The future-version plugin is built against rule.wit with only the package version changed.
+# The future-version plugin is built against the newest contract (plugins/wit/v<X.Y.Z>/) with
+# only the package version changed, to the next minor version: one no host knows yet.
+current="$(find plugins/wit -mindepth 1 -maxdepth 1 -type d -name 'v*' -printf '%f\n' | sed 's/^v//' | sort -V | tail -n 1)"
+IFS=. read -r major minor _patch <<<"$current"
+future="$major.$((minor + 1)).0"
 future_wit="$hostile_dir/wit-future/rule.wit"
-future_text="$(sed 's/^package uclint:rule@0\.1\.0;$/package uclint:rule@0.2.0;/' plugins/wit/rule.wit)"
+future_text="$(sed "s/^package uclint:rule@${current//./\\.};\$/package uclint:rule@$future;/" "plugins/wit/v$current/rule.wit")"
+if ! grep -qx "package uclint:rule@$future;" <<<"$future_text"; then
+  echo "error: plugins/wit/v$current/rule.wit does not declare package uclint:rule@$current" >&2
+  exit 1
+fi
 if [ "$(cat "$future_wit" 2>/dev/null)" != "$future_text" ]; then
   printf '%s\n' "$future_text" >"$future_wit"
-  echo "note: refreshed $future_wit from plugins/wit/rule.wit (version 0.2.0)" >&2
+  echo "note: refreshed $future_wit from plugins/wit/v$current/rule.wit (version $future)" >&2
 fi
 
 inputs_hash() {

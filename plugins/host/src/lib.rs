@@ -1,8 +1,9 @@
 //! uclint-plugin-host: runs third-party rule plugins (WebAssembly components speaking
-//! `uclint:rule@0.1.0`) in a sandbox that grants nothing but the contract: no files, network,
+//! `uclint:rule`, every version in `bindings::KNOWN`) in a sandbox that grants nothing but the contract: no files, network,
 //! environment or clock; fuel, memory and output caps per call; every output validated.
 //! Whatever a plugin does, the host goes on and reports it as a PLUGIN finding.
 
+mod accept;
 mod bindings;
 mod cache;
 mod failure;
@@ -13,6 +14,7 @@ mod plugin;
 mod run;
 mod state;
 mod validate;
+mod version;
 
 pub use bindings::CONTRACT;
 pub use cache::Cache;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use uclint_core::report::{Fix, Severity};
 use wasmtime::component::InstancePre;
 
+use crate::bindings::Contract;
 use crate::state::State;
 
 /// One rule a plugin declares.
@@ -66,6 +67,8 @@ pub struct Plugin {
     pub from_cache: bool,
     /// Characters stripped from the rules' text while loading (reported as PLUGIN007).
     pub(crate) stripped_at_load: usize,
+    /// The contract version it was built for.
+    pub(crate) contract: &'static Contract,
     pub(crate) pre: InstancePre<State>,
 }
 
@@ -75,6 +78,7 @@ impl std::fmt::Debug for Plugin {
             .field("name", &self.name)
             .field("namespace", &self.namespace)
             .field("rules", &self.rules)
+            .field("contract", &self.contract.version)
             .finish_non_exhaustive()
     }
 }

@@ -1,7 +1,7 @@
 //! Write uclint rule plugins in Rust.
 //!
 //! A plugin is a WebAssembly component implementing the `uclint:rule@0.1.0` contract
-//! (`plugins/wit/rule.wit`). With this crate a plugin author implements [`Plugin`] and calls
+//! (`plugins/wit/v0.1.0/rule.wit`). With this crate a plugin author implements [`Plugin`] and calls
 //! [`export_plugin!`]; the component bindings stay inside the SDK.
 //!
 //! ```
@@ -68,7 +68,7 @@ pub use model::{
 pub use types::{Config, Finding, Fix, Rule, Severity, Subject, UnknownSeverity};
 
 /// The version of the plugin contract (`uclint:rule`) this SDK builds components for.
-pub const CONTRACT_VERSION: &str = "0.1.0";
+pub const CONTRACT_VERSION: &str = uclint_plugin_contract::VERSION;
 
 /// The subject kinds the host accepts for [`Finding::new`]'s `subject_kind`.
 pub mod subject {

@@ -526,6 +526,16 @@ mod tests {
     }
 
     #[test]
+    fn the_bindings_are_generated_from_the_contract_version_s_wit() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let version = crate::CONTRACT_VERSION;
+        let wit = std::fs::read_to_string(root.join(format!("../wit/v{version}/rule.wit"))).unwrap();
+        assert!(wit.lines().any(|l| l == format!("package uclint:rule@{version};")));
+        let bindings = std::fs::read_to_string(root.join("src/wasm.rs")).unwrap();
+        assert!(bindings.contains(&format!("path: \"../wit/v{version}\"")));
+    }
+
+    #[test]
     fn validation_catches_what_the_host_rejects() {
         let rules = vec![
             Rule::new("X-ACME-OK1", "Fine", Severity::Info).docs("line one\nline two"),

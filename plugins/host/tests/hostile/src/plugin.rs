@@ -6,7 +6,7 @@ use std::hint::black_box;
 #[allow(unsafe_code, missing_docs, clippy::all)]
 mod bindings {
     #[cfg(not(feature = "future-version"))]
-    wit_bindgen::generate!({ path: "../../../wit", world: "plugin" });
+    wit_bindgen::generate!({ path: "../../../wit/v0.1.0", world: "plugin" });
     #[cfg(feature = "future-version")]
     wit_bindgen::generate!({ path: "wit-future", world: "plugin" });
 }

@@ -18,6 +18,7 @@ use crate::bindings::{KNOWN, raw};
 use crate::cache::Cache;
 use crate::failure::{Failure, classify};
 use crate::plugin::Plugin;
+use crate::refuse::refuse_the_rest;
 use crate::state::State;
 use crate::validate::{Sanitizer, printable};
 use crate::version::contract_of;
@@ -26,6 +27,8 @@ use crate::version::contract_of;
 pub struct PluginHost {
     engine: Engine,
     linker: Linker<State>,
+    /// The interfaces `linker` defines, as WIT names them; every other import is refused.
+    provided: Vec<String>,
     limits: Limits,
     cache: Option<Cache>,
 }
@@ -39,13 +42,16 @@ impl PluginHost {
         let engine = Engine::new(&config)
             .map_err(|e| Failure::new(Code::PLUGIN001, format!("cannot start the plugin engine: {e}")))?;
         let mut linker = Linker::new(&engine);
+        let mut provided = Vec::new();
         for contract in KNOWN {
             (contract.add_to_linker)(&mut linker)
                 .map_err(|e| Failure::new(Code::PLUGIN001, format!("cannot link the plugin contract: {e}")))?;
+            provided.extend(contract.imports.iter().map(|i| contract.interface(i)));
         }
         Ok(Self {
             engine,
             linker,
+            provided,
             limits,
             cache,
         })
@@ -109,11 +115,10 @@ impl PluginHost {
         let imports: Vec<&str> = ty.imports(&self.engine).map(|(name, _)| name).collect();
         let contract = contract_of(&exports, &imports)?;
 
-        // Whatever else the plugin imports (WASI's files, clocks, sockets...) is linked to a
-        // trap: the sandbox grants nothing beyond the contract.
+        // Whatever else the plugin imports (WASI's files, clocks, sockets...) is refused when
+        // called: the sandbox grants nothing beyond the contract.
         let mut linker = self.linker.clone();
-        linker
-            .define_unknown_imports_as_traps(&component)
+        refuse_the_rest(&mut linker, &self.engine, &component, &self.provided)
             .map_err(|e| cant(format!("cannot link its imports: {}", first_line(&e))))?;
         let pre = linker
             .instantiate_pre(&component)

@@ -37,7 +37,7 @@ impl State {
     pub fn charge(&mut self, units: usize) -> wasmtime::Result<()> {
         self.host_work = self.host_work.saturating_add(units as u64);
         if self.host_work > self.max_host_work {
-            return Err(wasmtime::Error::msg(HostWorkExhausted.to_string()));
+            return Err(wasmtime::Error::new(HostWorkExhausted));
         }
         Ok(())
     }

@@ -23,6 +23,9 @@ const _: () = assert!(same(KNOWN[KNOWN.len() - 1].version, uclint_plugin_contrac
 pub struct Contract {
     /// `0.1.0`.
     pub version: &'static str,
+    /// The interfaces a plugin of this version imports from the host, without package or
+    /// version (`deployment`).
+    pub imports: &'static [&'static str],
     /// Defines this version's imports (the host's implementation) in `linker`.
     pub add_to_linker: fn(&mut Linker<State>) -> wasmtime::Result<()>,
     /// Calls `namespace` and `rules` on an instance.
@@ -36,6 +39,13 @@ pub type Declared = (String, Vec<raw::Rule>);
 
 /// A plugin's settings, as `check` receives them.
 pub type Settings = [(String, String)];
+
+impl Contract {
+    /// The full WIT name of `interface` in this version: `uclint:rule/deployment@0.1.0`.
+    pub fn interface(&self, interface: &str) -> String {
+        format!("{}/{interface}@{}", uclint_plugin_contract::PACKAGE, self.version)
+    }
+}
 
 /// The contract `version` (`0.1.0`), if the host knows it.
 pub fn known(version: &str) -> Option<&'static Contract> {

@@ -22,7 +22,7 @@ benches=(bench-empty bench-prs001)
 hostile_dir=plugins/host/tests/hostile
 hostile_features=(
   infinite-loop memory-bomb trap output-flood impersonate foreign-code unknown-severity
-  control-chars wasi-escape well-behaved future-version
+  control-chars wasi-escape prints panics prints-flood well-behaved future-version
 )
 cargo_target="${CARGO_TARGET_DIR:-$root/target}"
 out="$cargo_target/plugins"

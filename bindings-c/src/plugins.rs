@@ -59,7 +59,7 @@ pub(crate) fn run(deployment: &Arc<Deployment>, paths: &[&str]) -> PluginRun {
         Ok(host) => host.run_all(deployment, &specs),
         Err(failure) => PluginRun {
             findings: specs.iter().map(|spec| failure.finding(&spec.name(), None)).collect(),
-            rules: Vec::new(),
+            ..PluginRun::default()
         },
     }
 }

@@ -8,6 +8,7 @@ use uclint_core::source::Location;
 use wasmtime::Trap;
 
 use crate::Limits;
+use crate::output::PluginOutput;
 use crate::refuse::UnsupportedImport;
 use crate::state::{HostWorkExhausted, State};
 use crate::validate::printable;
@@ -46,8 +47,9 @@ impl Failure {
 }
 
 /// Turn what went wrong inside a call into the failure it means, by the error's type: the
-/// memory limiter's flag, wasmtime's traps, and the host's own errors.
-pub fn classify(error: &wasmtime::Error, state: &State, limits: &Limits) -> Failure {
+/// memory limiter's flag, wasmtime's traps, and the host's own errors. `output` is what the call
+/// printed; a trap after a Rust panic is reported with the panic's message from its stderr.
+pub fn classify(error: &wasmtime::Error, state: &State, limits: &Limits, output: &PluginOutput) -> Failure {
     if state.limiter.memory_exceeded {
         return Failure::new(
             Code::PLUGIN004,
@@ -80,10 +82,13 @@ pub fn classify(error: &wasmtime::Error, state: &State, limits: &Limits) -> Fail
         return Failure::new(
             Code::PLUGIN002,
             format!(
-                "called `{}`, which the sandbox does not grant (no files, network, environment or clock)",
+                "called `{}`, which the sandbox does not grant (no files, network, environment, clock or randomness; only stdout and stderr)",
                 printable(&refused.name)
             ),
         );
+    }
+    if let Some(panic) = trap.and_then(|_| output.panic()) {
+        return Failure::new(Code::PLUGIN002, panic);
     }
     let what = match trap {
         Some(trap) => trap.to_string(),
@@ -102,11 +107,17 @@ mod tests {
 
     use super::*;
 
-    fn classified(error: wasmtime::Error) -> Failure {
+    fn classified(error: wasmtime::Error, stderr: &str) -> Failure {
         let limits = Limits::default();
         let state = State::new(Arc::default(), &limits);
-        classify(&error, &state, &limits)
+        let output = PluginOutput {
+            stderr: stderr.to_owned(),
+            ..PluginOutput::default()
+        };
+        classify(&error, &state, &limits, &output)
     }
+
+    const PANIC: &str = "thread '<unnamed>' panicked at src/lib.rs:9:14:\nconfig key site is required\n";
 
     #[test]
     fn memory_past_the_limit_is_plugin004_whatever_the_trap() {
@@ -114,17 +125,17 @@ mod tests {
         let mut state = State::new(Arc::default(), &limits);
         state.limiter.memory_exceeded = true;
         let error = wasmtime::Error::new(Trap::UnreachableCodeReached);
-        let failure = classify(&error, &state, &limits);
+        let failure = classify(&error, &state, &limits, &PluginOutput::default());
         assert_eq!(failure.code, Code::PLUGIN004);
         assert!(failure.reason.contains("256 MiB"), "{}", failure.reason);
     }
 
     #[test]
     fn fuel_and_host_work_are_plugin003() {
-        let fuel = classified(wasmtime::Error::new(Trap::OutOfFuel));
+        let fuel = classified(wasmtime::Error::new(Trap::OutOfFuel), PANIC);
         assert_eq!(fuel.code, Code::PLUGIN003);
         assert!(fuel.reason.contains("fuel"), "{}", fuel.reason);
-        let work = classified(wasmtime::Error::new(HostWorkExhausted).context("in check"));
+        let work = classified(wasmtime::Error::new(HostWorkExhausted).context("in check"), "");
         assert_eq!(work.code, Code::PLUGIN003);
         assert!(work.reason.contains("units of work"), "{}", work.reason);
     }
@@ -134,7 +145,7 @@ mod tests {
         let refused = UnsupportedImport {
             name: "wasi:filesystem/types@0.2.3#[method]descriptor.read".to_owned(),
         };
-        let failure = classified(wasmtime::Error::new(refused).context("backtrace"));
+        let failure = classified(wasmtime::Error::new(refused).context("backtrace"), "");
         assert_eq!(failure.code, Code::PLUGIN002);
         assert!(
             failure
@@ -146,11 +157,22 @@ mod tests {
     }
 
     #[test]
+    fn a_trap_after_a_panic_carries_its_message() {
+        let failure = classified(wasmtime::Error::new(Trap::UnreachableCodeReached), PANIC);
+        assert_eq!(failure.code, Code::PLUGIN002);
+        assert_eq!(
+            failure.reason,
+            "panicked at src/lib.rs:9:14: config key site is required"
+        );
+    }
+
+    #[test]
     fn other_traps_and_errors_say_what_they_are() {
-        let trap = classified(wasmtime::Error::new(Trap::UnreachableCodeReached));
+        let trap = classified(wasmtime::Error::new(Trap::UnreachableCodeReached), "no panic\n");
         assert_eq!(trap.code, Code::PLUGIN002);
         assert_eq!(trap.reason, format!("trapped: {}", Trap::UnreachableCodeReached));
-        let other = classified(wasmtime::Error::msg("first\nsecond"));
+        // A panic message without a trap (the host failed) is not blamed on a panic.
+        let other = classified(wasmtime::Error::msg("first\nsecond"), PANIC);
         assert_eq!(other.reason, "trapped: first");
     }
 }

@@ -1,12 +1,11 @@
-//! The host: one engine, a linker with the contract's imports (every version it knows) and
-//! nothing else, compiled components cached on disk, and every call metered.
+//! The host: one engine, a linker with the contract's imports (every version it knows), stdout
+//! and stderr, and nothing else; compiled components cached on disk, and every call metered.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use uclint_core::model::Deployment;
-use uclint_core::report::Finding;
 use uclint_core::rules::Code;
 use uclint_core::source::Location;
 use wasmtime::component::{Component, Instance, Linker};
@@ -17,8 +16,9 @@ use crate::accept::{Places, accept, declared_rules, with_stripped};
 use crate::bindings::{KNOWN, raw};
 use crate::cache::Cache;
 use crate::failure::{Failure, classify};
+use crate::output::{PluginCheck, PluginOutput};
 use crate::plugin::Plugin;
-use crate::refuse::refuse_the_rest;
+use crate::refuse::{Provided, refuse_the_rest};
 use crate::state::State;
 use crate::validate::{Sanitizer, printable};
 use crate::version::contract_of;
@@ -28,7 +28,7 @@ pub struct PluginHost {
     engine: Engine,
     linker: Linker<State>,
     /// The interfaces `linker` defines, as WIT names them; every other import is refused.
-    provided: Vec<String>,
+    provided: Vec<Provided>,
     limits: Limits,
     cache: Option<Cache>,
 }
@@ -41,13 +41,15 @@ impl PluginHost {
         config.wasm_component_model(true);
         let engine = Engine::new(&config)
             .map_err(|e| Failure::new(Code::PLUGIN001, format!("cannot start the plugin engine: {e}")))?;
+        let cannot_link =
+            |e: wasmtime::Error| Failure::new(Code::PLUGIN001, format!("cannot link what plugins may import: {e}"));
         let mut linker = Linker::new(&engine);
-        let mut provided = Vec::new();
+        let mut provided = crate::wasi::interfaces();
         for contract in KNOWN {
-            (contract.add_to_linker)(&mut linker)
-                .map_err(|e| Failure::new(Code::PLUGIN001, format!("cannot link the plugin contract: {e}")))?;
-            provided.extend(contract.imports.iter().map(|i| contract.interface(i)));
+            (contract.add_to_linker)(&mut linker).map_err(cannot_link)?;
+            provided.extend(contract.imports.iter().map(|i| Provided::all(contract.interface(i))));
         }
+        crate::wasi::add_to_linker(&mut linker).map_err(cannot_link)?;
         Ok(Self {
             engine,
             linker,
@@ -116,7 +118,7 @@ impl PluginHost {
         let contract = contract_of(&exports, &imports)?;
 
         // Whatever else the plugin imports (WASI's files, clocks, sockets...) is refused when
-        // called: the sandbox grants nothing beyond the contract.
+        // called: the sandbox grants nothing beyond the contract, stdout and stderr.
         let mut linker = self.linker.clone();
         refuse_the_rest(&mut linker, &self.engine, &component, &self.provided)
             .map_err(|e| cant(format!("cannot link its imports: {}", first_line(&e))))?;
@@ -133,46 +135,61 @@ impl PluginHost {
             namespace: String::new(),
             rules: Vec::new(),
             from_cache,
+            load_output: PluginOutput::default(),
             stripped_at_load: 0,
             contract,
             pre,
         };
         let empty = Arc::new(Deployment::default());
-        let (namespace, rules) = self.call(&plugin, &empty, contract.rules)?;
+        let (called, output) = self.call(&plugin, &empty, contract.rules);
+        let (namespace, rules) = called?;
         let mut sanitizer = Sanitizer::default();
         plugin.rules = declared_rules(&namespace, rules, &mut sanitizer)?;
         plugin.namespace = namespace;
         plugin.stripped_at_load = sanitizer.stripped;
+        plugin.load_output = output;
         Ok(plugin)
     }
 
     /// Run the plugin's `check` over `deployment`. Never fails: what goes wrong becomes
-    /// PLUGIN findings about the plugin (placed at `origin`, where the plugin was named).
+    /// PLUGIN findings about the plugin (placed at `origin`, where the plugin was named). What
+    /// the plugin printed meanwhile comes back beside its findings.
     pub fn check(
         &self,
         plugin: &Plugin,
         deployment: &Arc<Deployment>,
         config: &BTreeMap<String, String>,
         origin: Option<Location>,
-    ) -> Vec<Finding> {
+    ) -> PluginCheck {
+        let config: Vec<(String, String)> = config.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let (called, output) = self.call(plugin, deployment, |store, instance| {
+            (plugin.contract.check)(store, instance, &config)
+        });
+        PluginCheck {
+            findings: self.findings(plugin, deployment, called, origin),
+            output,
+        }
+    }
+
+    /// The findings of one `check`: the plugin's, validated, or the failure that replaced them.
+    fn findings(
+        &self,
+        plugin: &Plugin,
+        deployment: &Deployment,
+        called: Result<Vec<raw::Finding>, Failure>,
+        origin: Option<Location>,
+    ) -> Vec<uclint_core::report::Finding> {
         let mut out = Vec::new();
         let mut sanitizer = Sanitizer {
             stripped: plugin.stripped_at_load,
         };
-        let config: Vec<(String, String)> = config.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        let raw = match self.call(plugin, deployment, |store, instance| {
-            (plugin.contract.check)(store, instance, &config)
-        }) {
+        let raw = match called.and_then(|raw| self.within_output_limits(&raw).map(|()| raw)) {
             Ok(raw) => raw,
             Err(failure) => {
                 out.push(failure.finding(&plugin.name, origin.clone()));
                 return with_stripped(out, &sanitizer, plugin, origin);
             }
         };
-        if let Err(failure) = self.within_output_limits(&raw) {
-            out.push(failure.finding(&plugin.name, origin.clone()));
-            return with_stripped(out, &sanitizer, plugin, origin);
-        }
         let places = Places::new(deployment);
         let mut invalid = Vec::new();
         for finding in raw {
@@ -227,23 +244,29 @@ impl PluginHost {
         Ok(())
     }
 
-    /// One metered call on a fresh instance.
+    /// One metered call on a fresh instance, and what the plugin printed during it.
     fn call<T>(
         &self,
         plugin: &Plugin,
         deployment: &Arc<Deployment>,
         f: impl FnOnce(&mut Store<State>, &Instance) -> wasmtime::Result<T>,
-    ) -> Result<T, Failure> {
+    ) -> (Result<T, Failure>, PluginOutput) {
         let mut store = Store::new(&self.engine, State::new(Arc::clone(deployment), &self.limits));
         store.limiter(|state| &mut state.limiter);
-        store
-            .set_fuel(self.limits.fuel)
-            .map_err(|e| Failure::new(Code::PLUGIN001, e.to_string()))?;
+        if let Err(e) = store.set_fuel(self.limits.fuel) {
+            return (
+                Err(Failure::new(Code::PLUGIN001, e.to_string())),
+                PluginOutput::default(),
+            );
+        }
         let result = plugin
             .pre
             .instantiate(&mut store)
             .and_then(|instance| f(&mut store, &instance));
-        result.map_err(|e| classify(&e, store.data(), &self.limits))
+        let state = store.data();
+        let output = PluginOutput::from_streams(state.stdout.take(), state.stderr.take());
+        let result = result.map_err(|e| classify(&e, state, &self.limits, &output));
+        (result, output)
     }
 }
 

@@ -6,6 +6,7 @@ use uclint_core::report::{Fix, Severity};
 use wasmtime::component::InstancePre;
 
 use crate::bindings::Contract;
+use crate::output::PluginOutput;
 use crate::state::State;
 
 /// One rule a plugin declares.
@@ -65,6 +66,8 @@ pub struct Plugin {
     pub rules: Vec<PluginRule>,
     /// Whether the compiled component came from the on-disk cache.
     pub from_cache: bool,
+    /// What the plugin printed while loading (its `namespace` and `rules` calls).
+    pub load_output: PluginOutput,
     /// Characters stripped from the rules' text while loading (reported as PLUGIN007).
     pub(crate) stripped_at_load: usize,
     /// The contract version it was built for.

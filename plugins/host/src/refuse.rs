@@ -18,26 +18,63 @@ pub struct UnsupportedImport {
     pub name: String,
 }
 
+/// An interface the host defines, as WIT names it: all of it, or only some of its functions.
+#[derive(Debug, Clone)]
+pub struct Provided {
+    /// `wasi:cli/stdout@0.2.12`.
+    pub name: String,
+    /// The functions defined, when not all of them are; the others are refused.
+    pub only: Option<&'static [&'static str]>,
+}
+
+impl Provided {
+    /// All of interface `name`.
+    pub fn all(name: String) -> Self {
+        Self { name, only: None }
+    }
+}
+
 /// The host type of every refused resource: nothing of it is ever created.
 struct Refused;
 
-/// Define every import of `component` that no interface named in `provided` serves (by the
-/// semver rule of [`compatible`]) as a refusal.
+/// Define every import of `component` that nothing in `provided` serves (by the semver rule
+/// of [`compatible`]) as a refusal.
 pub fn refuse_the_rest(
     linker: &mut Linker<State>,
     engine: &Engine,
     component: &Component,
-    provided: &[String],
+    provided: &[Provided],
 ) -> wasmtime::Result<()> {
     let ty = component.component_type();
     // Resources seen so far: an interface that `use`s another's resource re-exports the same
     // type, which must not be defined a second time.
     let mut seen: Vec<ResourceType> = Vec::new();
     for (name, import) in ty.imports(engine) {
-        if provided.iter().any(|p| compatible(name, p)) {
-            note_resources(engine, &import.ty, &mut seen);
-        } else {
-            refuse(&mut linker.root(), engine, name, name, import.ty, &mut seen)?;
+        match provided.iter().find(|p| compatible(name, &p.name)) {
+            None => refuse(&mut linker.root(), engine, name, name, import.ty, &mut seen)?,
+            Some(Provided { only: None, .. }) => note_resources(engine, &import.ty, &mut seen),
+            Some(Provided {
+                name: defined,
+                only: Some(functions),
+            }) => {
+                let ComponentItem::ComponentInstance(instance) = import.ty else {
+                    bail!("it imports `{name}` as something other than an interface");
+                };
+                // The rest goes into the host's own instance, where the linker will look.
+                let mut target = linker.instance(defined)?;
+                for (export, item) in instance.exports(engine) {
+                    if !functions.contains(&export) {
+                        refuse(
+                            &mut target,
+                            engine,
+                            export,
+                            &format!("{name}#{export}"),
+                            item.ty,
+                            &mut seen,
+                        )?;
+                    }
+                }
+            }
         }
     }
     Ok(())

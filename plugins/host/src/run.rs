@@ -9,7 +9,7 @@ use uclint_core::report::Finding;
 use uclint_core::report::sarif::RuleDescription;
 use uclint_core::source::Location;
 
-use crate::PluginHost;
+use crate::{PluginHost, PluginOutput};
 
 /// One plugin to run: where it is, its settings, and where it was named (for PLUGIN findings).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +61,8 @@ pub struct PluginRun {
     pub findings: Vec<Finding>,
     /// The rules of every plugin that loaded, described for SARIF beside the built-in ones.
     pub rules: Vec<RuleDescription>,
+    /// What each plugin that printed anything printed (loading, then checking), by file name.
+    pub output: Vec<(String, PluginOutput)>,
 }
 
 impl PluginRun {
@@ -105,8 +107,13 @@ impl PluginHost {
             match self.load(&spec.path) {
                 Ok(plugin) => {
                     run.rules.extend(plugin.rules.iter().map(|r| r.sarif()));
-                    run.findings
-                        .extend(self.check(&plugin, deployment, &spec.config, spec.origin.clone()));
+                    let checked = self.check(&plugin, deployment, &spec.config, spec.origin.clone());
+                    run.findings.extend(checked.findings);
+                    let mut output = plugin.load_output;
+                    output.append(checked.output);
+                    if !output.is_empty() {
+                        run.output.push((plugin.name, output));
+                    }
                 }
                 Err(failure) => run.findings.push(failure.finding(&spec.name(), spec.origin.clone())),
             }

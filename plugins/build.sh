@@ -4,6 +4,7 @@
 #   target/plugins/naming-policy.wasm
 #   target/plugins/vpn-resolves-home-nodes.wasm
 #   target/plugins/bench-empty.wasm, bench-prs001.wasm   (the host's benchmark plugins)
+#   target/plugins/sdk-panics.wasm             (an SDK plugin that panics, for the host's tests)
 #   target/plugins/hostile-<feature>.wasm      (one per feature of plugins/host/tests/hostile)
 #
 # Idempotent and fast when up to date: a stamp holds a hash of every input (plugin sources, WIT,
@@ -17,8 +18,9 @@ cd "$root"
 
 target=wasm32-wasip2
 examples=(naming-policy vpn-resolves-home-nodes)
-# The host's benchmark plugins (plugins/host/benches/plugins), built the same way.
-benches=(bench-empty bench-prs001)
+# The host's benchmark plugins (plugins/host/benches/plugins) and its SDK test plugin
+# (plugins/host/tests/sdk-panics), built the same way.
+benches=(bench-empty bench-prs001 sdk-panics)
 hostile_dir=plugins/host/tests/hostile
 hostile_features=(
   infinite-loop memory-bomb trap output-flood impersonate foreign-code unknown-severity
@@ -54,7 +56,8 @@ fi
 inputs_hash() {
   {
     rustc -vV
-    find plugins/contract plugins/sdk plugins/examples plugins/host/benches/plugins "$hostile_dir" plugins/wit plugins/build.sh -type f \
+    find plugins/contract plugins/sdk plugins/examples plugins/host/benches/plugins "$hostile_dir" \
+      plugins/host/tests/sdk-panics plugins/wit plugins/build.sh -type f \
       \( -name '*.rs' -o -name '*.toml' -o -name '*.wit' -o -name '*.sh' \) -not -path '*/target/*' -print0 |
       LC_ALL=C sort -z | xargs -0 sha256sum
     sha256sum Cargo.lock Cargo.toml

@@ -84,6 +84,24 @@ fn a_panic_s_message_is_the_crash_finding_s_reason() {
 }
 
 #[test]
+fn an_sdk_plugin_s_panic_carries_its_message_too() {
+    let host = host();
+    let plugin = host.load(&support::plugin("sdk-panics")).unwrap();
+    let deployment = support::acme();
+    let found = host.check(&plugin, &deployment, &BTreeMap::new(), None).findings;
+    let message = only(&found, "PLUGIN002", "sdk-panics");
+    assert!(
+        message.contains(": panicked at plugins/host/tests/sdk-panics/src/lib.rs:")
+            && message.ends_with(": config key site is required"),
+        "{message}"
+    );
+    let site = BTreeMap::from([("site".to_owned(), "hq".to_owned())]);
+    let found = host.check(&plugin, &deployment, &site, None).findings;
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].message, "site `hq`");
+}
+
+#[test]
 fn an_output_flood_is_refused_whole() {
     let found = hostile("hostile-output-flood");
     only(&found, "PLUGIN005", "hostile-output-flood");

@@ -50,8 +50,10 @@
 //! the crate has no bindings at all: [`export_plugin!`] only checks that the type implements
 //! [`Plugin`], and [`Context`] reads a [`testing::FakeDeployment`].
 //!
-//! Inside the sandbox there is no WASI: no files, network, environment, clock or randomness.
-//! `std::collections::HashMap::new()` asks for random keys and traps; use `BTreeMap`.
+//! Inside the sandbox the only WASI is stdout and stderr (`println!`, `eprintln!`: the host
+//! captures them per call and shows them to whoever runs uclint); no files, network,
+//! environment, clock or randomness. `std::collections::HashMap::new()` asks for random keys
+//! and traps; use `BTreeMap`. A panic's message reaches the host's report of the failure.
 
 mod context;
 mod model;
@@ -112,7 +114,8 @@ pub trait Plugin {
     fn rules() -> Vec<Rule>;
 
     /// Checks the deployment. `config` holds the settings the deployment file gives the plugin.
-    /// A panic becomes a trap, which the host reports as a finding about the plugin.
+    /// A panic becomes a trap, which the host reports as a finding about the plugin, with the
+    /// panic's message.
     fn check(context: &Context, config: &Config) -> Vec<Finding>;
 }
 

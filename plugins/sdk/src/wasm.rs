@@ -187,22 +187,36 @@ fn fixes(fixes: Vec<Fix>) -> Vec<wit_types::Fix> {
 /// Exports a [`Plugin`] through the generated `Guest` trait; named by [`crate::export_plugin!`].
 pub struct Adapter<P>(PhantomData<fn() -> P>);
 
-/// Replaces std's panic hook with a silent one, once. The default hook reads `RUST_BACKTRACE`
-/// and writes to stderr: WASI calls the sandbox refuses, so a panic would surface as "unknown
-/// import `wasi:cli/environment`" instead of a plain trap (`unreachable`) in the plugin.
-fn quiet_panics() {
+/// Replaces std's panic hook, once, with one that writes what std's writes (`panicked at
+/// <file:line:column>:` and the message) to stderr, where the host finds it and puts it in its
+/// report of the failure. Unlike std's, it reads no environment (`RUST_BACKTRACE`) first and
+/// adds no backtrace note, so it needs nothing from the sandbox but stderr.
+fn report_panics() {
     static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            use std::io::Write;
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("Box<dyn Any>");
+            let place = info.location().map(ToString::to_string).unwrap_or_default();
+            // Nothing to do if stderr fails: the call is ending in a trap either way.
+            let _ = writeln!(std::io::stderr(), "panicked at {place}:\n{message}");
+        }));
+    });
 }
 
 impl<P: Plugin> Guest for Adapter<P> {
     fn namespace() -> String {
-        quiet_panics();
+        report_panics();
         P::NAMESPACE.to_owned()
     }
 
     fn rules() -> Vec<wit_types::RuleInfo> {
-        quiet_panics();
+        report_panics();
         P::rules()
             .into_iter()
             .map(|r: Rule| wit_types::RuleInfo {
@@ -217,7 +231,7 @@ impl<P: Plugin> Guest for Adapter<P> {
     }
 
     fn check(config: Vec<(String, String)>) -> Vec<wit_types::Finding> {
-        quiet_panics();
+        report_panics();
         let context = Context::new(Imports);
         P::check(&context, &Config::from(config))
             .into_iter()

@@ -4,6 +4,7 @@
 #   target/plugins/naming-policy.wasm
 #   target/plugins/vpn-resolves-home-nodes.wasm
 #   target/plugins/bench-empty.wasm, bench-prs001.wasm   (the host's benchmark plugins)
+#   target/plugins/sdk-panics.wasm             (an SDK plugin that panics, for the host's tests)
 #   target/plugins/hostile-<feature>.wasm      (one per feature of plugins/host/tests/hostile)
 #
 # Idempotent and fast when up to date: a stamp holds a hash of every input (plugin sources, WIT,
@@ -17,12 +18,13 @@ cd "$root"
 
 target=wasm32-wasip2
 examples=(naming-policy vpn-resolves-home-nodes)
-# The host's benchmark plugins (plugins/host/benches/plugins), built the same way.
-benches=(bench-empty bench-prs001)
+# The host's benchmark plugins (plugins/host/benches/plugins) and its SDK test plugin
+# (plugins/host/tests/sdk-panics), built the same way.
+benches=(bench-empty bench-prs001 sdk-panics)
 hostile_dir=plugins/host/tests/hostile
 hostile_features=(
   infinite-loop memory-bomb trap output-flood impersonate foreign-code unknown-severity
-  control-chars wasi-escape well-behaved future-version
+  control-chars wasi-escape prints panics prints-flood well-behaved future-version
 )
 cargo_target="${CARGO_TARGET_DIR:-$root/target}"
 out="$cargo_target/plugins"
@@ -35,18 +37,27 @@ mkdir -p "$out"
 exec 9>"$out/.build.lock"
 flock 9
 
-# The future-version plugin is built against rule.wit with only the package version changed.
+# The future-version plugin is built against the newest contract (plugins/wit/v<X.Y.Z>/) with
+# only the package version changed, to the next minor version: one no host knows yet.
+current="$(find plugins/wit -mindepth 1 -maxdepth 1 -type d -name 'v*' -printf '%f\n' | sed 's/^v//' | sort -V | tail -n 1)"
+IFS=. read -r major minor _patch <<<"$current"
+future="$major.$((minor + 1)).0"
 future_wit="$hostile_dir/wit-future/rule.wit"
-future_text="$(sed 's/^package uclint:rule@0\.1\.0;$/package uclint:rule@0.2.0;/' plugins/wit/rule.wit)"
+future_text="$(sed "s/^package uclint:rule@${current//./\\.};\$/package uclint:rule@$future;/" "plugins/wit/v$current/rule.wit")"
+if ! grep -qx "package uclint:rule@$future;" <<<"$future_text"; then
+  echo "error: plugins/wit/v$current/rule.wit does not declare package uclint:rule@$current" >&2
+  exit 1
+fi
 if [ "$(cat "$future_wit" 2>/dev/null)" != "$future_text" ]; then
   printf '%s\n' "$future_text" >"$future_wit"
-  echo "note: refreshed $future_wit from plugins/wit/rule.wit (version 0.2.0)" >&2
+  echo "note: refreshed $future_wit from plugins/wit/v$current/rule.wit (version $future)" >&2
 fi
 
 inputs_hash() {
   {
     rustc -vV
-    find plugins/sdk plugins/examples plugins/host/benches/plugins "$hostile_dir" plugins/wit plugins/build.sh -type f \
+    find plugins/contract plugins/sdk plugins/examples plugins/host/benches/plugins "$hostile_dir" \
+      plugins/host/tests/sdk-panics plugins/wit plugins/build.sh -type f \
       \( -name '*.rs' -o -name '*.toml' -o -name '*.wit' -o -name '*.sh' \) -not -path '*/target/*' -print0 |
       LC_ALL=C sort -z | xargs -0 sha256sum
     sha256sum Cargo.lock Cargo.toml

@@ -216,7 +216,7 @@ fn acme_report_with_plugins(named: &Path) -> (Report, Vec<sarif::RuleDescription
         rules.extend(plugin.rules.iter().map(|r| r.sarif()));
         report
             .findings
-            .extend(host.check(&plugin, &deployment, &BTreeMap::new(), None));
+            .extend(host.check(&plugin, &deployment, &BTreeMap::new(), None).findings);
     }
     report.sort();
     (report, rules)

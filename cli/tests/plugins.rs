@@ -230,3 +230,33 @@ fn plugin_info_lists_the_rules() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("uclint:rule@0.2.0"), "{stderr}");
 }
+
+#[test]
+fn what_a_plugin_prints_is_shown_with_verbose_and_in_json() {
+    let prints = plugin("hostile-prints");
+    let panics = plugin("hostile-panics");
+    let (_, quiet, _) = uclint(&["check", ACME, "--plugin", &prints]);
+    assert!(!quiet.contains("printed:"), "only with -v: {quiet}");
+    let (_, stdout, _) = uclint(&["check", ACME, "--plugin", &prints, "-v"]);
+    assert!(stdout.contains("plugin `hostile-prints.wasm` printed:"), "{stdout}");
+    assert!(stdout.contains("stdout | hostile plugin: checking"), "{stdout}");
+    let v = json(&["check", ACME, "--format", "json", "--plugin", &prints, "--plugin", &panics]);
+    let printed: Vec<&str> = v["plugin_output"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["plugin"].as_str().unwrap())
+        .collect();
+    assert_eq!(printed, ["hostile-prints.wasm", "hostile-panics.wasm"]);
+    let panic = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "PLUGIN002")
+        .unwrap();
+    assert!(
+        panic["message"].as_str().unwrap().contains("panicked at")
+            && panic["message"].as_str().unwrap().contains("config key site is required"),
+        "the panic's message, not `unreachable`: {panic}"
+    );
+}

@@ -54,7 +54,7 @@ fn bench(c: &mut Criterion) {
     };
     // Both must find the same nodes, or the comparison means nothing.
     let builtin_found = check(&big, &[], &only_prs001).findings.len();
-    let plugin_found = host.check(&prs001, &big, &no_config, None).len();
+    let plugin_found = host.check(&prs001, &big, &no_config, None).findings.len();
     assert_eq!(builtin_found, plugin_found, "built-in and plugin PRS001 disagree");
     let mut group = c.benchmark_group("prs001_100k_users");
     group.sample_size(10);

@@ -1,35 +1,34 @@
-//! The host: one engine, a linker with the contract's imports and nothing else, compiled
-//! components cached on disk, and every call metered.
+//! The host: one engine, a linker with the contract's imports (every version it knows), stdout
+//! and stderr, and nothing else; compiled components cached on disk, and every call metered.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use uclint_core::catalogue::{Code, RuleId};
+use uclint_core::catalogue::Code;
 use uclint_core::model::Deployment;
-use uclint_core::report::{Finding, Severity, Subject, SubjectKind};
 use uclint_core::source::Location;
-use wasmtime::component::{Component, HasSelf, Linker};
+use wasmtime::component::{Component, Instance, Linker};
 use wasmtime::{Config, Engine, Store};
 
 use crate::Limits;
-use crate::bindings::exports::uclint::rule::rules::{Finding as WitFinding, RuleInfo as WitRule};
-use crate::bindings::{CONTRACT, Plugin as Bindings};
+use crate::accept::{Places, accept, declared_rules, with_stripped};
+use crate::bindings::{KNOWN, raw};
 use crate::cache::Cache;
 use crate::failure::{Failure, classify};
-use crate::plugin::{Plugin, PluginRule};
+use crate::output::{PluginCheck, Printed};
+use crate::plugin::Plugin;
+use crate::refuse::{Provided, refuse_the_rest};
 use crate::state::State;
-use crate::validate::{Sanitizer, code_problem, namespace_ok, printable, severity, subject_kind};
-
-/// The package every plugin interface belongs to.
-const PACKAGE: &str = "uclint:rule/";
-/// What this host's contract version looks like in interface names.
-const VERSION: &str = "0.1.0";
+use crate::validate::{Sanitizer, printable};
+use crate::version::contract_of;
 
 /// Runs rule plugins in a sandbox.
 pub struct PluginHost {
     engine: Engine,
     linker: Linker<State>,
+    /// The interfaces `linker` defines, as WIT names them; every other import is refused.
+    provided: Vec<Provided>,
     limits: Limits,
     cache: Option<Cache>,
 }
@@ -42,12 +41,19 @@ impl PluginHost {
         config.wasm_component_model(true);
         let engine = Engine::new(&config)
             .map_err(|e| Failure::new(Code::PLUGIN001, format!("cannot start the plugin engine: {e}")))?;
+        let cannot_link =
+            |e: wasmtime::Error| Failure::new(Code::PLUGIN001, format!("cannot link what plugins may import: {e}"));
         let mut linker = Linker::new(&engine);
-        Bindings::add_to_linker::<State, HasSelf<State>>(&mut linker, |state| state)
-            .map_err(|e| Failure::new(Code::PLUGIN001, format!("cannot link the plugin contract: {e}")))?;
+        let mut provided = crate::wasi::interfaces();
+        for contract in KNOWN {
+            (contract.add_to_linker)(&mut linker).map_err(cannot_link)?;
+            provided.extend(contract.imports.iter().map(|i| Provided::all(contract.interface(i))));
+        }
+        crate::wasi::add_to_linker(&mut linker).map_err(cannot_link)?;
         Ok(Self {
             engine,
             linker,
+            provided,
             limits,
             cache,
         })
@@ -106,13 +112,15 @@ impl PluginHost {
                 first_line(&e)
             ))
         })?;
-        self.check_contract(&component)?;
+        let ty = component.component_type();
+        let exports: Vec<&str> = ty.exports(&self.engine).map(|(name, _)| name).collect();
+        let imports: Vec<&str> = ty.imports(&self.engine).map(|(name, _)| name).collect();
+        let contract = contract_of(&exports, &imports)?;
 
-        // Whatever else the plugin imports (WASI's files, clocks, sockets...) is linked to a
-        // trap: the sandbox grants nothing beyond the contract.
+        // Whatever else the plugin imports (WASI's files, clocks, sockets...) is refused when
+        // called: the sandbox grants nothing beyond the contract, stdout and stderr.
         let mut linker = self.linker.clone();
-        linker
-            .define_unknown_imports_as_traps(&component)
+        refuse_the_rest(&mut linker, &self.engine, &component, &self.provided)
             .map_err(|e| cant(format!("cannot link its imports: {}", first_line(&e))))?;
         let pre = linker
             .instantiate_pre(&component)
@@ -127,85 +135,61 @@ impl PluginHost {
             namespace: String::new(),
             rules: Vec::new(),
             from_cache,
+            load_output: Printed::default(),
             stripped_at_load: 0,
+            contract,
             pre,
         };
         let empty = Arc::new(Deployment::default());
-        let (namespace, rules) = self.call(&plugin, &empty, |store, bindings| {
-            let api = bindings.uclint_rule_rules();
-            Ok((api.call_namespace(&mut *store)?, api.call_rules(&mut *store)?))
-        })?;
+        let (called, output) = self.call(&plugin, &empty, contract.rules);
+        let (namespace, rules) = called?;
         let mut sanitizer = Sanitizer::default();
         plugin.rules = declared_rules(&namespace, rules, &mut sanitizer)?;
         plugin.namespace = namespace;
         plugin.stripped_at_load = sanitizer.stripped;
+        plugin.load_output = output;
         Ok(plugin)
     }
 
-    /// Refuse components built for another version of the contract, or for none.
-    fn check_contract(&self, component: &Component) -> Result<(), Failure> {
-        let ty = component.component_type();
-        let names: Vec<String> = ty
-            .exports(&self.engine)
-            .map(|(name, _)| name.to_owned())
-            .chain(ty.imports(&self.engine).map(|(name, _)| name.to_owned()))
-            .collect();
-        let ours: Vec<&str> = names.iter().filter_map(|n| n.strip_prefix(PACKAGE)).collect();
-        if let Some(other) = ours
-            .iter()
-            .find_map(|n| n.split_once('@').map(|(_, v)| v).filter(|v| *v != VERSION))
-        {
-            return Err(Failure::new(
-                Code::PLUGIN001,
-                format!(
-                    "built for uclint:rule@{}, but this uclint runs plugins built for {CONTRACT}: rebuild it against {CONTRACT}",
-                    printable(other)
-                ),
-            ));
-        }
-        if !names.iter().any(|n| n == "uclint:rule/rules@0.1.0") {
-            return Err(Failure::new(
-                Code::PLUGIN001,
-                format!(
-                    "not a uclint rule plugin: it does not export `uclint:rule/rules@{VERSION}` (it exports {})",
-                    if names.is_empty() {
-                        "nothing".to_owned()
-                    } else {
-                        names.iter().map(|n| printable(n)).collect::<Vec<_>>().join(", ")
-                    }
-                ),
-            ));
-        }
-        Ok(())
-    }
-
     /// Run the plugin's `check` over `deployment`. Never fails: what goes wrong becomes
-    /// PLUGIN findings about the plugin (placed at `origin`, where the plugin was named).
+    /// PLUGIN findings about the plugin (placed at `origin`, where the plugin was named). What
+    /// the plugin printed meanwhile comes back beside its findings.
     pub fn check(
         &self,
         plugin: &Plugin,
         deployment: &Arc<Deployment>,
         config: &BTreeMap<String, String>,
         origin: Option<Location>,
-    ) -> Vec<Finding> {
+    ) -> PluginCheck {
+        let config: Vec<(String, String)> = config.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let (called, output) = self.call(plugin, deployment, |store, instance| {
+            (plugin.contract.check)(store, instance, &config)
+        });
+        PluginCheck {
+            findings: self.findings(plugin, deployment, called, origin),
+            output,
+        }
+    }
+
+    /// The findings of one `check`: the plugin's, validated, or the failure that replaced them.
+    fn findings(
+        &self,
+        plugin: &Plugin,
+        deployment: &Deployment,
+        called: Result<Vec<raw::Finding>, Failure>,
+        origin: Option<Location>,
+    ) -> Vec<uclint_core::report::Finding> {
         let mut out = Vec::new();
         let mut sanitizer = Sanitizer {
             stripped: plugin.stripped_at_load,
         };
-        let config: Vec<(String, String)> = config.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        let raw = match self.call(plugin, deployment, |store, bindings| {
-            bindings.uclint_rule_rules().call_check(&mut *store, &config)
-        }) {
+        let raw = match called.and_then(|raw| self.within_output_limits(&raw).map(|()| raw)) {
             Ok(raw) => raw,
             Err(failure) => {
                 out.push(failure.finding(&plugin.name, origin.clone()));
                 return with_stripped(out, &sanitizer, plugin, origin);
             }
         };
-        if let Err(failure) = self.within_output_limits(&raw) {
-            out.push(failure.finding(&plugin.name, origin.clone()));
-            return with_stripped(out, &sanitizer, plugin, origin);
-        }
         let places = Places::new(deployment);
         let mut invalid = Vec::new();
         for finding in raw {
@@ -225,7 +209,7 @@ impl PluginHost {
         with_stripped(out, &sanitizer, plugin, origin)
     }
 
-    fn within_output_limits(&self, raw: &[WitFinding]) -> Result<(), Failure> {
+    fn within_output_limits(&self, raw: &[raw::Finding]) -> Result<(), Failure> {
         if raw.len() > self.limits.max_findings {
             return Err(Failure::new(
                 Code::PLUGIN005,
@@ -260,162 +244,26 @@ impl PluginHost {
         Ok(())
     }
 
-    /// One metered call on a fresh instance.
+    /// One metered call on a fresh instance, and what the plugin printed during it.
     fn call<T>(
         &self,
         plugin: &Plugin,
         deployment: &Arc<Deployment>,
-        f: impl FnOnce(&mut Store<State>, &Bindings) -> wasmtime::Result<T>,
-    ) -> Result<T, Failure> {
+        f: impl FnOnce(&mut Store<State>, &Instance) -> wasmtime::Result<T>,
+    ) -> (Result<T, Failure>, Printed) {
         let mut store = Store::new(&self.engine, State::new(Arc::clone(deployment), &self.limits));
         store.limiter(|state| &mut state.limiter);
-        store
-            .set_fuel(self.limits.fuel)
-            .map_err(|e| Failure::new(Code::PLUGIN001, e.to_string()))?;
+        if let Err(e) = store.set_fuel(self.limits.fuel) {
+            return (Err(Failure::new(Code::PLUGIN001, e.to_string())), Printed::default());
+        }
         let result = plugin
             .pre
             .instantiate(&mut store)
-            .and_then(|instance| Bindings::new(&mut store, &instance))
-            .and_then(|bindings| f(&mut store, &bindings));
-        result.map_err(|e| classify(&e, store.data(), &self.limits))
-    }
-}
-
-/// The plugin's declared rules, validated: a bad namespace or code refuses the plugin.
-fn declared_rules(namespace: &str, rules: Vec<WitRule>, sanitizer: &mut Sanitizer) -> Result<Vec<PluginRule>, Failure> {
-    let refuse = |reason: String| Failure::new(Code::PLUGIN008, reason);
-    if !namespace_ok(namespace) {
-        return Err(refuse(format!(
-            "its namespace `{}` is not `X-<VENDOR>` (upper-case letters, digits and dashes)",
-            printable(namespace)
-        )));
-    }
-    if rules.is_empty() {
-        return Err(refuse("it declares no rules".to_owned()));
-    }
-    let mut seen = HashSet::new();
-    let mut out = Vec::with_capacity(rules.len());
-    for rule in rules {
-        if let Some(problem) = code_problem(&rule.code, namespace) {
-            return Err(refuse(problem));
-        }
-        if !seen.insert(rule.code.clone()) {
-            return Err(refuse(format!("it declares `{}` twice", rule.code)));
-        }
-        let default = severity(&rule.severity, Severity::Info)
-            .ok()
-            .filter(|_| !rule.severity.is_empty())
-            .ok_or_else(|| {
-                refuse(format!(
-                    "rule `{}` has default severity `{}`",
-                    rule.code,
-                    printable(&rule.severity)
-                ))
-            })?;
-        out.push(PluginRule {
-            code: rule.code,
-            title: sanitizer.clean(rule.title, false),
-            summary: sanitizer.clean(rule.summary, true),
-            severity: default,
-            docs: sanitizer.clean(rule.docs, true),
-            fixes: rule
-                .fixes
-                .into_iter()
-                .map(|f| sanitizer.fix(f.action, f.tradeoff))
-                .collect(),
-        });
-    }
-    Ok(out)
-}
-
-/// One finding from the plugin, checked and cleaned.
-fn accept(plugin: &Plugin, f: WitFinding, sanitizer: &mut Sanitizer, places: &Places<'_>) -> Result<Finding, String> {
-    let Some(rule) = plugin.rules.iter().find(|r| r.code == f.code) else {
-        return Err(code_problem(&f.code, &plugin.namespace)
-            .unwrap_or_else(|| format!("`{}` is not one of the rules the plugin declared", printable(&f.code))));
-    };
-    let severity = severity(&f.severity, rule.severity)?;
-    let kind = subject_kind(&f.subject.kind)?;
-    let name = sanitizer.clean(f.subject.name, false);
-    let fixes = if f.fixes.is_empty() {
-        rule.fixes.clone()
-    } else {
-        f.fixes
-            .into_iter()
-            .map(|x| sanitizer.fix(x.action, x.tradeoff))
-            .collect()
-    };
-    Ok(Finding {
-        code: RuleId::Plugin(rule.code.clone()),
-        severity,
-        message: sanitizer.clean(f.message, false),
-        location: places.of(kind, &name),
-        subject: Subject::new(kind, name),
-        fixes,
-    })
-}
-
-/// Adds the PLUGIN007 finding when text was stripped.
-fn with_stripped(
-    mut out: Vec<Finding>,
-    sanitizer: &Sanitizer,
-    plugin: &Plugin,
-    origin: Option<Location>,
-) -> Vec<Finding> {
-    if sanitizer.stripped > 0 {
-        out.push(
-            Failure::new(
-                Code::PLUGIN007,
-                format!(
-                    "{} control characters removed from its text before display",
-                    sanitizer.stripped
-                ),
-            )
-            .finding(&plugin.name, origin),
-        );
-    }
-    out
-}
-
-/// Where subjects were written, so plugin findings point at the line like built-in ones.
-struct Places<'a> {
-    deployment: &'a Deployment,
-    users: std::sync::OnceLock<std::collections::HashMap<&'a str, Option<&'a Location>>>,
-}
-
-impl<'a> Places<'a> {
-    fn new(deployment: &'a Deployment) -> Self {
-        Self {
-            deployment,
-            users: std::sync::OnceLock::new(),
-        }
-    }
-
-    fn of(&self, kind: SubjectKind, name: &str) -> Option<Location> {
-        let d = self.deployment;
-        match kind {
-            SubjectKind::Server => d.server(name).and_then(|s| s.location.clone()),
-            SubjectKind::Client => d.client(name).and_then(|c| c.location.clone()),
-            SubjectKind::Route => d
-                .sip_proxy
-                .static_routes
-                .iter()
-                .find(|r| r.pattern == name)
-                .and_then(|r| r.location.clone()),
-            SubjectKind::User => self
-                .users
-                .get_or_init(|| {
-                    d.users
-                        .iter()
-                        .map(|u| (u.cucm_id.as_str(), u.location.as_ref()))
-                        .collect()
-                })
-                .get(name)
-                .copied()
-                .flatten()
-                .cloned(),
-            _ => None,
-        }
+            .and_then(|instance| f(&mut store, &instance));
+        let state = store.data();
+        let output = Printed::from_streams(state.stdout.take(), state.stderr.take());
+        let result = result.map_err(|e| classify(&e, state, &self.limits, &output));
+        (result, output)
     }
 }
 

@@ -1,4 +1,4 @@
-//! What the host gives a plugin: the deployment, typed and paged, and the core's derivations.
+//! What the host gives a plugin of contract 0.1.0: the deployment, typed and paged, and the core's derivations.
 //! Every call is charged to the plugin's host-work budget, so a plugin cannot make the host do
 //! unbounded work on its behalf.
 
@@ -9,7 +9,7 @@ use uclint_core::model::{Client, Server, StaticRoute, User};
 use uclint_core::route::route;
 use wasmtime::Result;
 
-use crate::bindings::uclint::rule::{deployment as wit, derive, types};
+use crate::bindings::v0_1_0::{deployment as wit, derive, types};
 use crate::state::State;
 
 /// The most users one `users` call returns.

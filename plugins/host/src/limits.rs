@@ -15,6 +15,9 @@ pub struct Limits {
     pub max_host_work: u64,
     /// The largest plugin file the host reads, in bytes; larger files are refused unread.
     pub max_plugin_bytes: usize,
+    /// What one call's stdout, and its stderr, keep of what the plugin prints, in bytes; the
+    /// rest is counted and dropped, never an error.
+    pub max_print_bytes: usize,
 }
 
 impl Default for Limits {
@@ -29,6 +32,8 @@ impl Default for Limits {
             max_host_work: 5_000_000,
             // Real plugins are tens to hundreds of KiB.
             max_plugin_bytes: 64 << 20,
+            // Enough for a plugin author's debugging lines and a panic message.
+            max_print_bytes: 64 << 10,
         }
     }
 }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use uclint_core::report::{Fix, Severity};
 use wasmtime::component::InstancePre;
 
+use crate::bindings::Contract;
+use crate::output::Printed;
 use crate::state::State;
 
 /// One rule a plugin declares.
@@ -64,8 +66,12 @@ pub struct Plugin {
     pub rules: Vec<PluginRule>,
     /// Whether the compiled component came from the on-disk cache.
     pub from_cache: bool,
+    /// What the plugin printed while loading (its `namespace` and `rules` calls).
+    pub load_output: Printed,
     /// Characters stripped from the rules' text while loading (reported as PLUGIN007).
     pub(crate) stripped_at_load: usize,
+    /// The contract version it was built for.
+    pub(crate) contract: &'static Contract,
     pub(crate) pre: InstancePre<State>,
 }
 
@@ -75,6 +81,7 @@ impl std::fmt::Debug for Plugin {
             .field("name", &self.name)
             .field("namespace", &self.namespace)
             .field("rules", &self.rules)
+            .field("contract", &self.contract.version)
             .finish_non_exhaustive()
     }
 }

@@ -7,7 +7,7 @@ use uclint_core::model::Deployment;
 use uclint_core::pipeline::{PluginResult, PluginRunner, PluginSpec};
 use uclint_core::report::PluginOutput;
 
-use crate::{Cache, Limits, PluginHost};
+use crate::{Cache, Limits, PluginHost, Printed};
 
 /// Runs plugins in a [`PluginHost`] started on first use, so a check without plugins never
 /// starts the WebAssembly engine.
@@ -46,16 +46,19 @@ impl PluginHost {
             .map(|spec| {
                 let name = spec.name();
                 match self.load(&spec.path) {
-                    Ok(plugin) => PluginResult {
-                        loaded: true,
-                        rules: plugin.rules.iter().map(|r| r.sarif()).collect(),
-                        findings: self.check(&plugin, deployment, &spec.config, spec.origin.clone()),
-                        output: PluginOutput {
-                            plugin: name.clone(),
-                            ..PluginOutput::default()
-                        },
-                        name,
-                    },
+                    Ok(plugin) => {
+                        let checked = self.check(&plugin, deployment, &spec.config, spec.origin.clone());
+                        // What it printed while loading, then while checking.
+                        let mut printed = plugin.load_output.clone();
+                        printed.append(checked.output);
+                        PluginResult {
+                            loaded: true,
+                            rules: plugin.rules.iter().map(|r| r.sarif()).collect(),
+                            findings: checked.findings,
+                            output: output(&name, printed),
+                            name,
+                        }
+                    }
                     Err(failure) => PluginResult {
                         findings: vec![failure.finding(&name, spec.origin.clone())],
                         name,
@@ -64,5 +67,20 @@ impl PluginHost {
                 }
             })
             .collect()
+    }
+}
+
+/// What `plugin` printed, as reports show it.
+fn output(plugin: &str, printed: Printed) -> PluginOutput {
+    let Printed {
+        stdout,
+        stderr,
+        dropped_bytes,
+    } = printed;
+    PluginOutput {
+        plugin: plugin.to_owned(),
+        stdout,
+        stderr,
+        dropped_bytes,
     }
 }

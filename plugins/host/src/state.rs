@@ -1,11 +1,15 @@
-//! What a plugin's store holds: the deployment it reads and the meters of its budget.
+//! What a plugin's store holds: the deployment it reads, the meters of its budget, and the
+//! streams that capture what it prints.
 
 use std::sync::Arc;
 
 use uclint_core::model::Deployment;
 use wasmtime::ResourceLimiter;
+use wasmtime::component::ResourceTable;
+use wasmtime_wasi::WasiCtx;
 
 use crate::Limits;
+use crate::capture::Capture;
 
 /// The data of one plugin instance's store.
 pub struct State {
@@ -17,11 +21,21 @@ pub struct State {
     pub host_work: u64,
     /// The most host work allowed.
     pub max_host_work: u64,
+    /// What the plugin writes to stdout in this call.
+    pub stdout: Capture,
+    /// What the plugin writes to stderr in this call.
+    pub stderr: Capture,
+    /// WASI's view of the two streams (see wasi.rs).
+    pub wasi: WasiCtx,
+    /// The WASI resources the plugin holds: its stream handles.
+    pub table: ResourceTable,
 }
 
 impl State {
     /// A fresh state for one call.
     pub fn new(deployment: Arc<Deployment>, limits: &Limits) -> Self {
+        let stdout = Capture::new(limits.max_print_bytes);
+        let stderr = Capture::new(limits.max_print_bytes);
         Self {
             deployment,
             limiter: Limiter {
@@ -30,6 +44,10 @@ impl State {
             },
             host_work: 0,
             max_host_work: limits.max_host_work,
+            wasi: crate::wasi::context(&stdout, &stderr),
+            stdout,
+            stderr,
+            table: ResourceTable::new(),
         }
     }
 
@@ -37,7 +55,7 @@ impl State {
     pub fn charge(&mut self, units: usize) -> wasmtime::Result<()> {
         self.host_work = self.host_work.saturating_add(units as u64);
         if self.host_work > self.max_host_work {
-            return Err(wasmtime::Error::msg(HostWorkExhausted.to_string()));
+            return Err(wasmtime::Error::new(HostWorkExhausted));
         }
         Ok(())
     }

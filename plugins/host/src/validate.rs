@@ -5,41 +5,22 @@ use std::borrow::Cow;
 
 use uclint_core::catalogue::Code;
 use uclint_core::report::{Fix, Severity, SubjectKind};
+use uclint_plugin_contract::unsafe_char;
 
-/// Whether `namespace` is `X-<VENDOR>`: `X-`, then upper-case letters, digits and inner dashes.
-pub fn namespace_ok(namespace: &str) -> bool {
-    namespace.len() <= 32
-        && namespace
-            .strip_prefix("X-")
-            .is_some_and(|vendor| word_ok(vendor) && vendor.starts_with(|c: char| c.is_ascii_uppercase()))
-}
+pub use uclint_plugin_contract::namespace_ok;
 
 /// Why `code` cannot be one of a plugin's codes in `namespace`, if it cannot.
 pub fn code_problem(code: &str, namespace: &str) -> Option<String> {
+    // The shared rule refuses built-in codes too; saying so is clearer than "not in the namespace".
     if code.parse::<Code>().is_ok() {
         return Some(format!("`{}` is a built-in rule code", printable(code)));
     }
-    let inside = code
-        .strip_prefix(namespace)
-        .and_then(|rest| rest.strip_prefix('-'))
-        .is_some_and(word_ok);
-    (!inside || code.len() > 64).then(|| {
+    (!uclint_plugin_contract::code_ok(code, namespace)).then(|| {
         format!(
             "`{}` is not a code of the plugin's namespace `{namespace}` (expected `{namespace}-NAME`)",
             printable(code)
         )
     })
-}
-
-/// Upper-case letters, digits and single inner dashes.
-fn word_ok(word: &str) -> bool {
-    !word.is_empty()
-        && !word.starts_with('-')
-        && !word.ends_with('-')
-        && !word.contains("--")
-        && word
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// A plugin's severity (`""` takes `default`).
@@ -99,13 +80,6 @@ impl Sanitizer {
     }
 }
 
-fn unsafe_char(c: char, multiline: bool) -> bool {
-    if multiline && (c == '\n' || c == '\t') {
-        return false;
-    }
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
 /// Untrusted text for our own messages: control characters shown escaped, length capped.
 pub fn printable(text: &str) -> String {
     let mut out: String = text.chars().take(80).flat_map(char::escape_default).collect();
@@ -118,17 +92,6 @@ pub fn printable(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn namespaces_are_x_vendor() {
-        assert!(namespace_ok("X-ACME"));
-        assert!(namespace_ok("X-ACME-LABS"));
-        assert!(!namespace_ok("ACME"));
-        assert!(!namespace_ok("X-acme"));
-        assert!(!namespace_ok("X-"));
-        assert!(!namespace_ok("X-ACME-"));
-        assert!(!namespace_ok("X-9LIVES"));
-    }
 
     #[test]
     fn codes_stay_inside_their_namespace() {

@@ -45,10 +45,10 @@ fn placements_count_the_users_of_each_node_as_the_core_does() {
         "the synthetic deployment has an unusable presence node"
     );
 
-    // bench-prs001 counts users per node from `placements` alone, then asks the host's presence address.
+    // bench-prs001 counts users per node from `placements` alone, then asks the host's D1.
     let host = PluginHost::new(Limits::default(), None).unwrap();
     let plugin = host.load(&support::plugin("bench-prs001")).unwrap();
-    let found = host.check(&plugin, &deployment, &BTreeMap::new(), None);
+    let found = host.check(&plugin, &deployment, &BTreeMap::new(), None).findings;
     assert!(found.iter().all(|f| f.code.as_str() == "X-BENCH-PRS001"), "{found:#?}");
     assert_eq!(counts(&found), builtin);
 }

@@ -5,36 +5,12 @@
 mod support;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
-use uclint_core::model::Deployment;
 use uclint_core::report::{Finding, SubjectKind};
 use uclint_core::rules::{Options, check};
 use uclint_plugin_host::{Cache, Limits, PluginHost};
 
-/// Small budgets, so the hostile plugins hit them quickly.
-fn host() -> PluginHost {
-    PluginHost::new(
-        Limits {
-            fuel: 200_000_000,
-            memory_bytes: 64 << 20,
-            max_findings: 10_000,
-            max_output_bytes: 4 << 20,
-            max_host_work: 1_000_000,
-            max_plugin_bytes: 16 << 20,
-        },
-        None,
-    )
-    .unwrap()
-}
-
-/// The findings of `name` on ACME, loaded and run in one host.
-fn run(host: &PluginHost, name: &str, deployment: &Arc<Deployment>) -> Vec<Finding> {
-    match host.load(&support::plugin(name)) {
-        Ok(plugin) => host.check(&plugin, deployment, &BTreeMap::new(), None),
-        Err(failure) => vec![failure.finding(&format!("{name}.wasm"), None)],
-    }
-}
+use support::{host, run};
 
 /// Run the hostile plugin beside the built-in rules and a well-behaved plugin; return its
 /// findings, after proving the others are untouched.
@@ -91,7 +67,41 @@ fn a_memory_bomb_hits_the_memory_cap() {
 #[test]
 fn a_trap_is_a_crash_finding() {
     let found = hostile("hostile-trap");
-    assert!(only(&found, "PLUGIN002", "hostile-trap").contains("trapped"));
+    let message = only(&found, "PLUGIN002", "hostile-trap");
+    assert!(
+        message.contains("trapped: wasm trap: wasm `unreachable` instruction executed"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_panic_s_message_is_the_crash_finding_s_reason() {
+    let found = hostile("hostile-panics");
+    let message = only(&found, "PLUGIN002", "hostile-panics");
+    assert!(
+        message.contains(": panicked at plugins/host/tests/hostile/src/plugin.rs:")
+            && message.ends_with(": config key site is required"),
+        "{message}"
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+}
+
+#[test]
+fn an_sdk_plugin_s_panic_carries_its_message_too() {
+    let host = host();
+    let plugin = host.load(&support::plugin("sdk-panics")).unwrap();
+    let deployment = support::acme();
+    let found = host.check(&plugin, &deployment, &BTreeMap::new(), None).findings;
+    let message = only(&found, "PLUGIN002", "sdk-panics");
+    assert!(
+        message.contains(": panicked at plugins/host/tests/sdk-panics/src/lib.rs:")
+            && message.ends_with(": config key site is required"),
+        "{message}"
+    );
+    let site = BTreeMap::from([("site".to_owned(), "hq".to_owned())]);
+    let found = host.check(&plugin, &deployment, &site, None).findings;
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].message, "site `hq`");
 }
 
 #[test]
@@ -152,11 +162,56 @@ fn control_characters_are_stripped_and_reported() {
 }
 
 #[test]
-fn wasi_is_not_granted() {
+fn wasi_beyond_stdout_and_stderr_is_refused_naming_the_import() {
+    let host = host();
+    let plugin = host.load(&support::plugin("hostile-wasi-escape")).unwrap();
+    let deployment = support::acme();
+    // Every attempt alone: the import std calls first for it, and the interface it belongs to.
+    let refused = [
+        ("file", "wasi:filesystem/"),
+        ("dir", "wasi:filesystem/"),
+        ("args", "wasi:cli/environment@"),
+        ("clock", "wasi:clocks/wall-clock@"),
+        ("instant", "wasi:clocks/monotonic-clock@"),
+        ("random", "wasi:random/"),
+        ("net", "wasi:sockets/"),
+        ("exit", "wasi:cli/exit@"),
+    ];
+    for (attempt, interface) in refused {
+        let config = BTreeMap::from([("attempt".to_owned(), attempt.to_owned())]);
+        let found = host.check(&plugin, &deployment, &config, None).findings;
+        let message = only(&found, "PLUGIN002", "hostile-wasi-escape");
+        assert!(
+            message.contains(&format!("called `{interface}")) && message.contains('#'),
+            "{attempt}: {message}"
+        );
+        assert_eq!(found.len(), 1, "{attempt}: nothing escaped: {found:#?}");
+    }
+    // The environment reads as empty (std's panic hook needs to read it), never the host's.
+    let config = BTreeMap::from([("attempt".to_owned(), "env".to_owned())]);
+    let found = host.check(&plugin, &deployment, &config, None).findings;
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .message
+            .ends_with("refused: environment variable not found (0 variables)"),
+        "{found:#?}"
+    );
+    for stream in ["stdout", "stderr"] {
+        let config = BTreeMap::from([("attempt".to_owned(), stream.to_owned())]);
+        let checked = host.check(&plugin, &deployment, &config, None);
+        assert_eq!(checked.findings.len(), 1, "{:#?}", checked.findings);
+        assert!(checked.findings[0].message.ends_with(&format!("wrote to {stream}")));
+        let printed = if stream == "stdout" {
+            &checked.output.stdout
+        } else {
+            &checked.output.stderr
+        };
+        assert_eq!(printed, &format!("hostile plugin writes to {stream}\n"));
+    }
+    // All at once: the first refusal ends the call.
     let found = hostile("hostile-wasi-escape");
-    let about: Vec<&Finding> = found.iter().filter(|f| f.code.as_str().starts_with("PLUGIN")).collect();
-    assert_eq!(about.len(), 1, "{found:#?}");
-    assert_eq!(about[0].code.as_str(), "PLUGIN002", "{:#?}", about[0]);
+    assert!(only(&found, "PLUGIN002", "hostile-wasi-escape").contains("wasi:filesystem/"));
 }
 
 #[test]
@@ -164,8 +219,16 @@ fn a_future_contract_version_is_refused_with_a_clear_message() {
     let host = host();
     let failure = host.load(&support::plugin("hostile-future-version")).unwrap_err();
     assert_eq!(failure.code.as_str(), "PLUGIN001");
-    assert!(failure.reason.contains("uclint:rule@0.2.0"), "{}", failure.reason);
-    assert!(failure.reason.contains("uclint:rule@0.1.0"), "{}", failure.reason);
+    // build.sh builds it for the next minor version after the newest the host knows.
+    let (major, rest) = uclint_plugin_contract::VERSION.split_once('.').unwrap();
+    let minor: u32 = rest.split('.').next().unwrap().parse().unwrap();
+    let future = format!("uclint:rule@{major}.{}.0", minor + 1);
+    assert!(failure.reason.contains(&future), "{}", failure.reason);
+    assert!(
+        failure.reason.contains(uclint_plugin_contract::CONTRACT),
+        "{}",
+        failure.reason
+    );
 }
 
 #[test]
@@ -193,7 +256,12 @@ fn compiled_plugins_are_cached_on_disk() {
     let again = host.load(&path).unwrap();
     assert!(again.from_cache, "the second load reuses the compiled code");
     let deployment = support::acme();
-    assert!(!host.check(&again, &deployment, &BTreeMap::new(), None).is_empty());
+    assert!(
+        !host
+            .check(&again, &deployment, &BTreeMap::new(), None)
+            .findings
+            .is_empty()
+    );
     // A cache others can write to is not trusted.
     #[cfg(unix)]
     {

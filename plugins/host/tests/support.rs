@@ -7,6 +7,8 @@ use std::process::Command;
 use std::sync::{Arc, Once};
 
 use uclint_core::model::{Deployment, Format};
+use uclint_core::report::Finding;
+use uclint_plugin_host::{Limits, PluginHost};
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -41,4 +43,30 @@ pub fn acme() -> Arc<Deployment> {
     let (deployment, _) =
         Deployment::load_with_references(&read("acme.toml"), Format::Toml, "acme.toml", &files).unwrap();
     Arc::new(deployment)
+}
+
+/// Small budgets, so the hostile plugins hit them quickly.
+pub fn limits() -> Limits {
+    Limits {
+        fuel: 200_000_000,
+        memory_bytes: 64 << 20,
+        max_findings: 10_000,
+        max_output_bytes: 4 << 20,
+        max_host_work: 1_000_000,
+        max_plugin_bytes: 16 << 20,
+        max_print_bytes: 16 << 10,
+    }
+}
+
+/// A host with [`limits`], no cache.
+pub fn host() -> PluginHost {
+    PluginHost::new(limits(), None).unwrap()
+}
+
+/// The findings of `name` on `deployment`, loaded and run in one host.
+pub fn run(host: &PluginHost, name: &str, deployment: &Arc<Deployment>) -> Vec<Finding> {
+    match host.load(&plugin(name)) {
+        Ok(plugin) => host.check(&plugin, deployment, &BTreeMap::new(), None).findings,
+        Err(failure) => vec![failure.finding(&format!("{name}.wasm"), None)],
+    }
 }

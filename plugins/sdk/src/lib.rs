@@ -1,7 +1,7 @@
 //! Write uclint rule plugins in Rust.
 //!
 //! A plugin is a WebAssembly component implementing the `uclint:rule@0.1.0` contract
-//! (`plugins/wit/rule.wit`). With this crate a plugin author implements [`Plugin`] and calls
+//! (`plugins/wit/v0.1.0/rule.wit`). With this crate a plugin author implements [`Plugin`] and calls
 //! [`export_plugin!`]; the component bindings stay inside the SDK.
 //!
 //! ```
@@ -50,8 +50,10 @@
 //! the crate has no bindings at all: [`export_plugin!`] only checks that the type implements
 //! [`Plugin`], and [`Context`] reads a [`testing::FakeDeployment`].
 //!
-//! Inside the sandbox there is no WASI: no files, network, environment, clock or randomness.
-//! `std::collections::HashMap::new()` asks for random keys and traps; use `BTreeMap`.
+//! Inside the sandbox the only WASI is stdout and stderr (`println!`, `eprintln!`: the host
+//! captures them per call and shows them to whoever runs uclint); no files, network,
+//! environment, clock or randomness. `std::collections::HashMap::new()` asks for random keys
+//! and traps; use `BTreeMap`. A panic's message reaches the host's report of the failure.
 
 mod context;
 mod model;
@@ -68,7 +70,7 @@ pub use model::{
 pub use types::{Config, Finding, Fix, Rule, Severity, Subject, UnknownSeverity};
 
 /// The version of the plugin contract (`uclint:rule`) this SDK builds components for.
-pub const CONTRACT_VERSION: &str = "0.1.0";
+pub const CONTRACT_VERSION: &str = uclint_plugin_contract::VERSION;
 
 /// The subject kinds the host accepts for [`Finding::new`]'s `subject_kind`.
 pub mod subject {
@@ -112,7 +114,8 @@ pub trait Plugin {
     fn rules() -> Vec<Rule>;
 
     /// Checks the deployment. `config` holds the settings the deployment file gives the plugin.
-    /// A panic becomes a trap, which the host reports as a finding about the plugin.
+    /// A panic becomes a trap, which the host reports as a finding about the plugin, with the
+    /// panic's message.
     fn check(context: &Context, config: &Config) -> Vec<Finding>;
 }
 

@@ -328,13 +328,10 @@ pub fn codes(findings: &[Finding]) -> Vec<&str> {
 
 /// What the host would reject (or strip) in a namespace and its rules: a namespace that is not
 /// `X-<VENDOR>`, codes outside it, malformed or repeated, control characters in the text.
-/// Mirrors the host's checks of contract 0.1.0.
+/// The namespace and code rules are the host's own (`uclint-plugin-contract`).
 pub fn validate_rules(namespace: &str, rules: &[Rule]) -> Vec<String> {
     let mut problems = Vec::new();
-    let vendor_ok = namespace
-        .strip_prefix("X-")
-        .is_some_and(|vendor| vendor.starts_with(|c: char| c.is_ascii_uppercase()) && is_word(vendor));
-    if !vendor_ok || namespace.len() > 32 {
+    if !uclint_plugin_contract::namespace_ok(namespace) {
         problems.push(format!(
             "namespace `{namespace}` is not `X-<VENDOR>` (upper-case letters, digits and inner dashes, \
              starting with a letter, at most 32 characters)"
@@ -342,12 +339,7 @@ pub fn validate_rules(namespace: &str, rules: &[Rule]) -> Vec<String> {
     }
     let mut seen = BTreeMap::new();
     for rule in rules {
-        let in_namespace = rule
-            .code
-            .strip_prefix(namespace)
-            .and_then(|rest| rest.strip_prefix('-'))
-            .is_some_and(is_word);
-        if !in_namespace || rule.code.len() > 64 {
+        if !uclint_plugin_contract::code_ok(&rule.code, namespace) {
             problems.push(format!(
                 "rule code `{}` is not `{namespace}-<NAME>` (at most 64 characters)",
                 rule.code
@@ -409,27 +401,15 @@ fn check_fixes(problems: &mut Vec<String>, code: &str, fixes: &[Fix]) {
 /// Control characters (C0, DEL, C1) and bidirectional overrides; multi-line text may hold `\n`
 /// and `\t`.
 fn check_text(problems: &mut Vec<String>, code: &str, field: &str, text: &str, multiline: bool) {
-    let unsafe_char = |c: char| {
-        !(multiline && (c == '\n' || c == '\t'))
-            && (c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-    };
-    if let Some(c) = text.chars().find(|&c| unsafe_char(c)) {
+    if let Some(c) = text
+        .chars()
+        .find(|&c| uclint_plugin_contract::unsafe_char(c, multiline))
+    {
         problems.push(format!(
             "`{code}` {field} holds control character U+{:04X}",
             u32::from(c)
         ));
     }
-}
-
-/// Upper-case letters and digits, single dashes between them.
-fn is_word(word: &str) -> bool {
-    !word.is_empty()
-        && !word.starts_with('-')
-        && !word.ends_with('-')
-        && !word.contains("--")
-        && word
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
 #[cfg(test)]
@@ -543,6 +523,16 @@ mod tests {
         );
         assert_eq!(context.route("sip:bob@other.com").map(|r| r.is_routed()), Ok(false));
         assert!(context.route("mailto:bob@acme.com").is_err());
+    }
+
+    #[test]
+    fn the_bindings_are_generated_from_the_contract_version_s_wit() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let version = crate::CONTRACT_VERSION;
+        let wit = std::fs::read_to_string(root.join(format!("../wit/v{version}/rule.wit"))).unwrap();
+        assert!(wit.lines().any(|l| l == format!("package uclint:rule@{version};")));
+        let bindings = std::fs::read_to_string(root.join("src/wasm.rs")).unwrap();
+        assert!(bindings.contains(&format!("path: \"../wit/v{version}\"")));
     }
 
     #[test]

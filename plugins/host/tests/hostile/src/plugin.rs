@@ -6,7 +6,7 @@ use std::hint::black_box;
 #[allow(unsafe_code, missing_docs, clippy::all)]
 mod bindings {
     #[cfg(not(feature = "future-version"))]
-    wit_bindgen::generate!({ path: "../../../wit", world: "plugin" });
+    wit_bindgen::generate!({ path: "../../../wit/v0.1.0", world: "plugin" });
     #[cfg(feature = "future-version")]
     wit_bindgen::generate!({ path: "wit-future", world: "plugin" });
 }
@@ -26,6 +26,9 @@ enum Mode {
     UnknownSeverity,
     ControlChars,
     WasiEscape,
+    Prints,
+    Panics,
+    PrintsFlood,
     WellBehaved,
     FutureVersion,
 }
@@ -49,6 +52,12 @@ const MODE: Mode = if cfg!(feature = "infinite-loop") {
     Mode::ControlChars
 } else if cfg!(feature = "wasi-escape") {
     Mode::WasiEscape
+} else if cfg!(feature = "prints") {
+    Mode::Prints
+} else if cfg!(feature = "panics") {
+    Mode::Panics
+} else if cfg!(feature = "prints-flood") {
+    Mode::PrintsFlood
 } else if cfg!(feature = "future-version") {
     Mode::FutureVersion
 } else {
@@ -122,6 +131,7 @@ impl Guest for Hostile {
     fn rules() -> Vec<RuleInfo> {
         let mut rules = vec![rule(OK, "A well-behaved rule", "warning")];
         match MODE {
+            Mode::Prints => println!("hostile plugin: declaring its rules"),
             Mode::Impersonate => rules.push(rule("PRS001", "Presence address is unusable", "error")),
             Mode::ControlChars => {
                 let ok = &mut rules[0];
@@ -160,7 +170,7 @@ impl Guest for Hostile {
                 // std's default hook reads RUST_BACKTRACE and writes to stderr: the trap comes
                 // from the first WASI call the sandbox refuses.
                 Some("noisy-panic") => panic!("hostile plugin panics in check"),
-                // As an SDK plugin panics: the SDK installs a silent hook, so this is `unreachable`.
+                // A plugin that silences its panics: all the host sees is `unreachable`.
                 _ => {
                     std::panic::set_hook(Box::new(|_| {}));
                     panic!("hostile plugin panics in check")
@@ -209,6 +219,19 @@ impl Guest for Hostile {
                 fixes: vec![fix(&format!("Fix {NASTY}"), &format!("Tradeoff {NASTY}"))],
             }],
             Mode::WasiEscape => wasi_escape(config_value(&config, "attempt").unwrap_or("all")),
+            Mode::Prints => {
+                println!("hostile plugin: checking with {} settings", config.len());
+                println!("hostile plugin: second line");
+                eprintln!("hostile plugin: a warning on stderr");
+                vec![valid_finding()]
+            }
+            // std's default panic hook: it writes the message to stderr, then the call traps.
+            Mode::Panics => panic!("config key {} is required", "site"),
+            Mode::PrintsFlood => {
+                let mib = config_value(&config, "mb").and_then(|v| v.parse::<usize>().ok());
+                prints_flood(mib.unwrap_or(100));
+                vec![valid_finding()]
+            }
             Mode::WellBehaved | Mode::FutureVersion => vec![well_behaved(&config)],
         }
     }
@@ -224,6 +247,18 @@ fn output_flood(config: &[(String, String)]) -> Vec<Finding> {
     (0..count)
         .map(|_| finding(OK, "", "server", "s", message.clone()))
         .collect()
+}
+
+/// Writes `mib` MiB to stdout, 64 KiB at a time, ignoring nothing: every write must succeed.
+fn prints_flood(mib: usize) {
+    use std::io::Write;
+    let chunk = [b'x'; 64 << 10];
+    let mut stdout = std::io::stdout().lock();
+    for _ in 0..mib * 16 {
+        if let Err(e) = stdout.write_all(black_box(&chunk)) {
+            panic!("writing to stdout failed: {e}");
+        }
+    }
 }
 
 fn wasi_escape(which: &str) -> Vec<Finding> {
@@ -274,12 +309,13 @@ fn escape(attempt: &str) -> String {
             use std::hash::{BuildHasher, RandomState};
             format!("ESCAPED: random hash seed {:x}", RandomState::new().hash_one(0u8))
         }
+        // Granted: the host captures both streams.
         "stdout" => match writeln!(std::io::stdout(), "hostile plugin writes to stdout") {
-            Ok(()) => "ESCAPED: wrote to stdout".into(),
+            Ok(()) => "wrote to stdout".into(),
             Err(e) => format!("refused: {e}"),
         },
         "stderr" => match writeln!(std::io::stderr(), "hostile plugin writes to stderr") {
-            Ok(()) => "ESCAPED: wrote to stderr".into(),
+            Ok(()) => "wrote to stderr".into(),
             Err(e) => format!("refused: {e}"),
         },
         // Loopback only, the discard port: nothing leaves the machine even if a host allowed it.

@@ -201,6 +201,19 @@ pub struct HealthArgs {
     /// The deployment file.
     #[arg(short = 'c', long = "config", value_name = "DEPLOYMENT")]
     pub deployment: PathBuf,
+    /// Also ask the real servers, as this user on this client, and show each service predicted
+    /// and observed side by side.
+    #[arg(long)]
+    pub live: bool,
+    /// With --live: ask this DNS server instead of the system's resolvers.
+    #[arg(long, value_name = "IP:PORT", requires = "live")]
+    pub dns_server: Option<std::net::SocketAddr>,
+    /// With --live: the longest wait for any one step, in seconds.
+    #[arg(long, default_value_t = 3.0, value_name = "SECS", value_parser = parse_timeout, requires = "live")]
+    pub timeout: f64,
+    /// With --live: trust this CA bundle (PEM) for TLS instead of the system's roots.
+    #[arg(long, value_name = "FILE.pem", requires = "live")]
+    pub ca: Option<PathBuf>,
 }
 
 /// `uclint generate`.

@@ -240,7 +240,9 @@ fn what_a_plugin_prints_is_shown_with_verbose_and_in_json() {
     let (_, stdout, _) = uclint(&["check", ACME, "--plugin", &prints, "-v"]);
     assert!(stdout.contains("plugin `hostile-prints.wasm` printed:"), "{stdout}");
     assert!(stdout.contains("stdout | hostile plugin: checking"), "{stdout}");
-    let v = json(&["check", ACME, "--format", "json", "--plugin", &prints, "--plugin", &panics]);
+    let v = json(&[
+        "check", ACME, "--format", "json", "--plugin", &prints, "--plugin", &panics,
+    ]);
     let printed: Vec<&str> = v["plugin_output"]
         .as_array()
         .unwrap()
@@ -256,7 +258,10 @@ fn what_a_plugin_prints_is_shown_with_verbose_and_in_json() {
         .unwrap();
     assert!(
         panic["message"].as_str().unwrap().contains("panicked at")
-            && panic["message"].as_str().unwrap().contains("config key site is required"),
+            && panic["message"]
+                .as_str()
+                .unwrap()
+                .contains("config key site is required"),
         "the panic's message, not `unreachable`: {panic}"
     );
 }

@@ -229,3 +229,88 @@ fn unknown_client_and_user_are_usage_errors() {
     assert_eq!(status, Some(2));
     assert!(stderr.contains("unknown probe `dnss`"), "{stderr}");
 }
+
+#[test]
+fn live_health_sets_prediction_and_observation_side_by_side() {
+    // Real DNS lost `cups-1` since the deployment file was written.
+    let zone = "\
+$TTL 300
+@ IN SOA ns.acme.com. admin.acme.com. 1 3600 600 86400 300
+@ IN NS ns.acme.com.
+ns IN A 127.0.0.1
+ccm-1 IN A 127.0.0.1
+";
+    let nsd = Nsd::start(&[Zone::text("acme.com", zone)]);
+    let dir = tempfile::tempdir().unwrap();
+    let lab = deployment(dir.path());
+    let server = nsd.address.to_string();
+    let args = [
+        "health",
+        "--live",
+        "--user",
+        "alice",
+        "--client",
+        "hq",
+        "-c",
+        lab.to_str().unwrap(),
+        "--dns-server",
+        &server,
+        "--timeout",
+        "2",
+    ];
+    let (status, stdout, stderr) = uclint(&args);
+    assert_eq!(status, Some(0), "{stderr}");
+    assert!(stdout.contains("predicted and observed"), "{stdout}");
+    assert!(stdout.contains("differs"), "{stdout}");
+    assert!(stdout.contains("contradicts dns: cups-1"), "{stdout}");
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let (_, stdout, _) = uclint(&json_args);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let login = &v["services"][0];
+    assert_eq!(login["service"], "login");
+    assert_eq!(
+        login["predicted"]["status"], "ok",
+        "the file's records resolve the home node: {login}"
+    );
+    assert_eq!(login["observed"], "failing", "{login}");
+    assert_eq!(login["agrees"], false);
+    assert_eq!(login["contradicts"]["says"], "127.0.0.1");
+    assert!(login["contradicts"]["location"]["line"].is_u64(), "{login}");
+    let presence = &v["services"][1];
+    assert_eq!(
+        presence["observed"], "failing",
+        "the presence address is gone too: {presence}"
+    );
+    assert_eq!(
+        v["services"][3]["observed"], "not-observed",
+        "no voicemail probe in this deployment"
+    );
+    assert!(
+        v["observations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["subject"]["name"] != "vpn"),
+        "only hq's view"
+    );
+}
+
+#[test]
+fn health_without_live_needs_no_network_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let lab = deployment(dir.path());
+    let (status, _, stderr) = uclint(&[
+        "health",
+        "--user",
+        "alice",
+        "--client",
+        "hq",
+        "-c",
+        lab.to_str().unwrap(),
+        "--dns-server",
+        "127.0.0.1:9",
+    ]);
+    assert_eq!(status, Some(2), "--dns-server requires --live: {stderr}");
+    assert!(stderr.contains("--live"), "{stderr}");
+}

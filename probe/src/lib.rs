@@ -10,6 +10,7 @@
 
 mod context;
 pub mod dns;
+mod health;
 pub mod net;
 mod observation;
 mod report;
@@ -19,6 +20,7 @@ mod secrets;
 pub mod tls;
 
 pub use context::Context;
+pub use health::{LiveHealth, LiveService, Seen, live_health};
 pub use observation::{Evidence, EvidenceKind, Observation, Outcome, Probe, Raised, Setting, Target};
 pub use report::ProbeReport;
 pub use request::{ProbeRequest, RequestError};

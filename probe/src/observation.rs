@@ -4,7 +4,7 @@ use std::net::IpAddr;
 use std::time::Duration;
 
 use serde::{Serialize, Serializer};
-use uclint_core::catalogue::{Code, Severity};
+use uclint_core::catalogue::{Code, Service, Severity};
 use uclint_core::report::Subject;
 use uclint_core::source::Location;
 
@@ -177,6 +177,8 @@ pub struct Observation {
     pub target: Target,
     /// What the observation is about: a server, a client profile, a user.
     pub subject: Subject,
+    /// The CUPC service whose health the question bears on (Show Server Health), if one.
+    pub service: Option<Service>,
     /// One line saying what was asked and what came back.
     pub summary: String,
     /// How the exchange ended.
@@ -201,6 +203,7 @@ impl Observation {
             probe,
             target,
             subject,
+            service: None,
             summary: String::new(),
             outcome: Outcome::Ok,
             elapsed: Duration::ZERO,

@@ -7,7 +7,7 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
-use uclint_core::catalogue::Code;
+use uclint_core::catalogue::{Code, Service};
 use uclint_core::derive::implicit::{ImplicitName, Purpose, implicit_names};
 use uclint_core::derive::resolve::{self, Resolution, Source};
 use uclint_core::dns::{AddressLookup, Resolver, absolute, lookup_addresses};
@@ -101,6 +101,11 @@ fn implicit(cx: &Context, client_id: &str, name: &ImplicitName) -> Observation {
     }
     let why = name.purpose.explain();
     let purpose = short(name.purpose);
+    observation.service = Some(match name.purpose {
+        Purpose::PresenceAddress => Service::Presence,
+        // The phone's directory, JTAPI and CUPC's login all start at a node name.
+        Purpose::DirectoryUrl | Purpose::JtapiConnection | Purpose::HomeNodeLogin => Service::Login,
+    });
     observation.outcome = outcome(&live);
     match live.address {
         Some(address) => {

@@ -7,10 +7,12 @@
 mod deployment;
 mod errors;
 mod health;
+mod live_health;
 mod location;
 mod model;
 mod plugins;
 mod presence;
+mod probe;
 mod problem;
 mod report;
 mod resolve;
@@ -51,6 +53,13 @@ fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::PluginOutput>()?;
     m.add_class::<health::Health>()?;
     m.add_class::<health::ServiceHealth>()?;
+    m.add_class::<live_health::LiveHealth>()?;
+    m.add_class::<live_health::LiveService>()?;
+    m.add_class::<probe::ProbeReport>()?;
+    m.add_class::<probe::Observation>()?;
+    m.add_class::<probe::Target>()?;
+    m.add_class::<probe::Evidence>()?;
+    m.add_class::<probe::Setting>()?;
     m.add_class::<rules::Rule>()?;
     m.add_class::<plugins::Plugin>()?;
     m.add_class::<plugins::PluginRule>()?;
@@ -61,6 +70,7 @@ fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(route::route, m)?)?;
     m.add_function(wrap_pyfunction!(report::check, m)?)?;
     m.add_function(wrap_pyfunction!(health::health, m)?)?;
+    m.add_function(wrap_pyfunction!(probe::probe, m)?)?;
     m.add_function(wrap_pyfunction!(rules::rules, m)?)?;
     m.add_function(wrap_pyfunction!(rules::explain, m)?)?;
     m.add_function(wrap_pyfunction!(plugins::load_plugin, m)?)?;

@@ -39,7 +39,7 @@ impl Seen {
 }
 
 /// One service, predicted and observed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LiveService {
     /// The service.
     pub service: Service,
@@ -61,7 +61,7 @@ pub struct LiveService {
 }
 
 /// Show Server Health for one user on one client, predicted and observed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LiveHealth {
     /// The user's CUCM id.
     pub user: String,

@@ -169,7 +169,7 @@ pub struct Setting {
 }
 
 /// What one probe saw when it asked one server one question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Observation {
     /// Which probe asked.
     pub probe: Probe,

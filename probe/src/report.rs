@@ -9,7 +9,7 @@ use uclint_core::source::Location;
 use crate::Observation;
 
 /// What one probe run saw, and the findings it makes of it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProbeReport {
     /// Every observation, in a stable order (probe, target, subject).
     pub observations: Vec<Observation>,

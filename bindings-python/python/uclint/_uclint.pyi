@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Literal, Optional, Union, final
+from typing import Literal, Optional, Union, final, overload
 
 __all__ = [
     "__version__",
@@ -35,6 +35,13 @@ __all__ = [
     "PluginOutput",
     "Health",
     "ServiceHealth",
+    "LiveHealth",
+    "LiveService",
+    "ProbeReport",
+    "Observation",
+    "ProbeTarget",
+    "Evidence",
+    "Setting",
     "Rule",
     "Plugin",
     "PluginRule",
@@ -44,6 +51,7 @@ __all__ = [
     "route",
     "check",
     "health",
+    "probe",
     "rules",
     "explain",
     "load_plugin",
@@ -612,14 +620,175 @@ class Health:
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@overload
 def health(
     deployment: Deployment,
     user: str,
     client: str,
     *,
     report: Optional[Report] = None,
+    live: Literal[False] = False,
+    dns_server: Optional[str] = None,
+    timeout: float = 3.0,
+    ca: Union[str, os.PathLike[str], None] = None,
 ) -> Health:
     """Predict CUPC's Show Server Health for one user on one client (docs/derivations/server-health.md)."""
+
+@overload
+def health(
+    deployment: Deployment,
+    user: str,
+    client: str,
+    *,
+    report: Optional[Report] = None,
+    live: Literal[True],
+    dns_server: Optional[str] = None,
+    timeout: float = 3.0,
+    ca: Union[str, os.PathLike[str], None] = None,
+) -> LiveHealth:
+    """Show Server Health predicted and observed on the real servers, like ``uclint health --live``."""
+
+@final
+class LiveService:
+    """One service of Show Server Health, predicted and observed."""
+
+    @property
+    def service(self) -> _ServiceName: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def predicted(self) -> ServiceHealth: ...
+    @property
+    def observed(self) -> Literal["ok", "warning", "failing", "not-observed"]: ...
+    @property
+    def observed_codes(self) -> tuple[str, ...]: ...
+    @property
+    def observed_reason(self) -> str: ...
+    @property
+    def agrees(self) -> bool: ...
+    @property
+    def contradicts(self) -> Optional[Setting]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class LiveHealth:
+    """Show Server Health for one user on one client, predicted and observed."""
+
+    @property
+    def user(self) -> str: ...
+    @property
+    def client(self) -> str: ...
+    @property
+    def services(self) -> tuple[LiveService, ...]: ...
+    @property
+    def observations(self) -> tuple[Observation, ...]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+# --- Observing the real deployment -------------------------------------------------------
+
+_Probe = Literal["dns", "tls", "sip"]
+_Outcome = Literal["ok", "failed", "refused", "timeout", "unreachable", "tls-error", "protocol-error"]
+
+@final
+class ProbeTarget:
+    """Where a probe's question went."""
+
+    @property
+    def host(self) -> str: ...
+    @property
+    def address(self) -> Optional[str]: ...
+    @property
+    def port(self) -> Optional[int]: ...
+    @property
+    def transport(self) -> Optional[Literal["udp", "tcp", "tls"]]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Evidence:
+    """One line of an exchange, secrets replaced by ``********``."""
+
+    @property
+    def kind(self) -> Literal["sent", "received", "note"]: ...
+    @property
+    def text(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Setting:
+    """A setting of the deployment file an observation bears on."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def says(self) -> str: ...
+    @property
+    def location(self) -> Optional[Location]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Observation:
+    """What one probe saw when it asked one server one question."""
+
+    @property
+    def probe(self) -> _Probe: ...
+    @property
+    def target(self) -> ProbeTarget: ...
+    @property
+    def subject(self) -> Subject: ...
+    @property
+    def service(self) -> Optional[_ServiceName]: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def outcome(self) -> _Outcome: ...
+    @property
+    def elapsed_ms(self) -> int: ...
+    @property
+    def codes(self) -> tuple[str, ...]: ...
+    @property
+    def setting(self) -> Optional[Setting]: ...
+    @property
+    def evidence(self) -> tuple[Evidence, ...]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class ProbeReport:
+    """What one probe run saw, and the findings it raises."""
+
+    @property
+    def observations(self) -> tuple[Observation, ...]: ...
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+    @property
+    def summary(self) -> Summary: ...
+    def fails_at(self, severity: _Severity) -> bool: ...
+    def to_json(self) -> str: ...
+    def to_sarif(self) -> str: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Observation]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def probe(
+    deployment: Deployment,
+    *,
+    only: Sequence[_Probe] = (),
+    client: Optional[str] = None,
+    user: Optional[str] = None,
+    dns_server: Optional[str] = None,
+    timeout: float = 3.0,
+    ca: Union[str, os.PathLike[str], None] = None,
+    concurrency: int = 64,
+) -> ProbeReport:
+    """Ask the real servers what the deployment predicts, like ``uclint probe``."""
 
 # --- The rule registry -----------------------------------------------------------------------
 

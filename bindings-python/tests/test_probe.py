@@ -1,0 +1,116 @@
+"""Observing the real deployment from Python: `probe` and `health(live=True)` against a real
+DNS server (NSD) on loopback, typed like the rest, the same JSON as `uclint probe`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import uclint
+from conftest import Cli
+from nsd import nsd
+
+ZONE = """$TTL 300
+@ IN SOA ns.acme.com. admin.acme.com. 1 3600 600 86400 300
+@ IN NS ns.acme.com.
+ns IN A 127.0.0.1
+ccm-1 IN A 127.0.0.9
+"""
+
+LAB = """
+domain = "acme.com"
+
+[[servers]]
+node_name = "ccm-1"
+addresses = ["127.0.0.1"]
+roles = ["cucm"]
+
+[[servers]]
+node_name = "cups-1"
+addresses = ["127.0.0.1"]
+roles = ["cups"]
+
+[sip_proxy]
+proxy_domain = "acme.com"
+
+[dns]
+records = [
+  { name = "cups-1.acme.com.", type = "A", value = "127.0.0.1" },
+  { name = "ccm-1.acme.com.", type = "A", value = "127.0.0.1" },
+]
+
+[[clients]]
+id = "hq"
+kind = "cupc"
+version = "7.0.2"
+dns_suffixes = ["acme.com"]
+
+[[clients]]
+id = "phones"
+kind = "ip-phone"
+dns_suffixes = ["acme.com"]
+
+[[users]]
+cucm_id = "alice"
+home_node = "cups-1"
+digest_credential = true
+clients = ["hq"]
+"""
+
+
+@pytest.fixture
+def lab(tmp_path: Path) -> Path:
+    path = tmp_path / "lab.toml"
+    path.write_text(LAB)
+    return path
+
+
+def test_probe_is_typed_and_says_what_the_cli_says(lab: Path, tmp_path: Path, cli: Cli) -> None:
+    with nsd({"acme.com": ZONE}, tmp_path) as server:
+        deployment = uclint.Deployment.load(lab)
+        report = uclint.probe(deployment, only=["dns"], dns_server=server, timeout=2)
+        expected = cli.json(["probe", str(lab), "--only", "dns", "--dns-server", server, "--timeout", "2"], expect=(1,))
+    assert isinstance(report, uclint.ProbeReport) and len(report) == 3
+    by_client = {(o.subject.name, o.summary.split("`")[1]): o for o in report.observations}
+    home = by_client[("hq", "cups-1")]
+    assert home.probe == "dns" and home.outcome == "failed" and home.codes == ("NAME001",)
+    assert home.service == "login"
+    assert isinstance(home.target, uclint.ProbeTarget) and home.target.port == int(server.split(":")[1])
+    assert [e.kind for e in home.evidence][0] == "note"
+    phones = by_client[("phones", "ccm-1")]
+    assert phones.codes == ("NAME004", "DRIFT001")
+    assert phones.setting is not None and phones.setting.says == "127.0.0.1" and phones.setting.location is not None
+    assert report.fails_at("error") and report.summary.error == 3
+    assert {f.code for f in report.findings} == {"NAME001", "PRS006", "NAME004", "DRIFT001"}
+    # The same observations as the command line, elapsed times aside.
+    mine = json.loads(report.to_json())
+    for ours, theirs in zip(mine["observations"], expected["observations"]):
+        ours.pop("elapsed_ms"), theirs.pop("elapsed_ms")
+        assert ours == theirs
+    assert mine["findings"] == expected["findings"]
+    assert json.loads(report.to_sarif())["runs"][0]["results"]
+
+
+def test_live_health_sets_prediction_beside_observation(lab: Path, tmp_path: Path) -> None:
+    with nsd({"acme.com": ZONE}, tmp_path) as server:
+        live = uclint.health(uclint.Deployment.load(lab), "alice", "hq", live=True, dns_server=server, timeout=2)
+    assert isinstance(live, uclint.LiveHealth)
+    login = live.services[0]
+    assert (login.service, login.predicted.status, login.observed, login.agrees) == ("login", "ok", "failing", False)
+    assert login.contradicts is not None and login.contradicts.name == "dns: cups-1.acme.com"
+    assert live.services[3].observed == "not-observed"
+    assert isinstance(uclint.health(uclint.Deployment.load(lab), "alice", "hq"), uclint.Health)
+
+
+def test_probe_arguments_fail_clearly(lab: Path) -> None:
+    deployment = uclint.Deployment.load(lab)
+    with pytest.raises(ValueError, match="unknown probe `dnss`"):
+        uclint.probe(deployment, only=["dnss"])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="is not IP:PORT"):
+        uclint.probe(deployment, dns_server="localhost")
+    with pytest.raises(uclint.NotFoundError, match="no client profile `nope`"):
+        uclint.probe(deployment, client="nope", dns_server="127.0.0.1:9")
+    with pytest.raises(uclint.IoError, match="cannot use the CA bundle"):
+        uclint.probe(deployment, ca="/nonexistent.pem", dns_server="127.0.0.1:9")

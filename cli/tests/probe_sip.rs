@@ -1,6 +1,7 @@
-//! `uclint probe --only sip` against real servers on loopback: Kamailio, NSD for a destination
-//! domain's SRV records, and misbehaving next hops (closed, silent, garbage). Every deployment
-//! is written by the test; every address is 127.0.0.1.
+//! `uclint probe --only sip` against real servers on loopback: Kamailio (challenging or letting
+//! REGISTER through), NSD for a destination domain's SRV records, and misbehaving next hops
+//! (closed, silent, garbage, endless, cut). Every deployment is written by the test; every
+//! address is 127.0.0.1.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::net::SocketAddr;
@@ -46,8 +47,8 @@ fn write(dir: &Path, text: &str) -> PathBuf {
     path
 }
 
-/// One CUPS node on `sip` (UDP and TCP) and `tls`, the proxy domain acme.com, and `sip_proxy`
-/// lines added as given.
+/// One CUPS node on `sip` (UDP and TCP) and `tls`, the proxy domain acme.com, users alice (with
+/// a digest credential) and bob (without), and `sip_proxy` lines added as given.
 fn cups_lab(dir: &Path, sip: u16, tls: u16, proxy: &str) -> PathBuf {
     write(
         dir,
@@ -65,6 +66,15 @@ ports = {{ sip = {sip}, sip-tls = {tls} }}
 proxy_domain = "acme.com"
 {proxy}
 
+[[users]]
+cucm_id = "alice"
+home_node = "cups-1"
+digest_credential = true
+
+[[users]]
+cucm_id = "bob"
+home_node = "cups-1"
+digest_credential = false
 "#
         ),
     )
@@ -132,13 +142,13 @@ fn port(address: Option<SocketAddr>) -> u16 {
 }
 
 #[test]
-fn kamailio_answers_options_over_udp_tcp_and_tls() {
+fn kamailio_answers_options_over_udp_tcp_and_tls_and_challenges_register() {
     let certs = Certs::new();
     let kamailio = Kamailio::challenging(Some(&certs.good));
     let dir = tempfile::tempdir().unwrap();
     let lab = cups_lab(dir.path(), kamailio.udp.port(), port(kamailio.tls), "");
 
-    let (status, v) = probe(&lab, "2", &[]);
+    let (status, v) = probe(&lab, "2", &["--user", "alice"]);
     assert_eq!(status, Some(0), "{v:#}\n{}", kamailio.log());
     for transport in ["udp", "tcp", "tls"] {
         let o = one(&v, "cups-1", transport);
@@ -165,7 +175,93 @@ fn kamailio_answers_options_over_udp_tcp_and_tls() {
         "the TLS session is noted, not judged"
     );
 
+    let register = observations(&v, "alice");
+    assert_eq!(register.len(), 1, "{v:#}");
+    let register = register[0];
+    assert_eq!(register["outcome"], "ok", "{register:#}");
+    assert!(codes(register).is_empty(), "challenged: no SIP008: {register:#}");
+    let summary = register["summary"].as_str().unwrap();
+    assert!(summary.contains("challenged: 401 Unauthorized"), "{summary}");
+    assert!(summary.contains("a digest credential is needed"), "{summary}");
+    assert_eq!(register["target"]["transport"], "udp", "UDP first");
+    assert!(
+        evidence(register, "received")
+            .iter()
+            .any(|l| l.starts_with("WWW-Authenticate: Digest")),
+        "{register:#}"
+    );
     assert!(v["findings"].as_array().unwrap().is_empty(), "{v:#}");
+
+    // bob has no digest credential: the challenge he cannot answer is AUTH001.
+    let (status, v) = probe(&lab, "2", &["--user", "bob"]);
+    assert_eq!(status, Some(1), "{v:#}");
+    let bob = observations(&v, "bob");
+    assert_eq!(codes(bob[0]), ["AUTH001"], "{bob:#?}");
+    assert_eq!(finding(&v, "AUTH001")[0]["severity"], "error");
+}
+
+#[test]
+fn register_let_through_is_sip008_and_registers_nothing() {
+    let certs = Certs::new();
+    let kamailio = Kamailio::letting_through(Some(&certs.good));
+    let dir = tempfile::tempdir().unwrap();
+    let lab = cups_lab(
+        dir.path(),
+        kamailio.udp.port(),
+        port(kamailio.tls),
+        "incoming_acl = [\"all\"]",
+    );
+
+    let (status, v) = probe(&lab, "2", &["--user", "alice", "--fail-on", "security"]);
+    assert_eq!(status, Some(1), "SIP008 is a security finding: {v:#}");
+    let register = observations(&v, "alice");
+    assert_eq!(register.len(), 1, "{v:#}");
+    let register = register[0];
+    assert_eq!(register["outcome"], "ok");
+    assert_eq!(codes(register), ["SIP008", "AUTH002"], "{register:#}");
+    let sip008 = finding(&v, "SIP008");
+    assert_eq!(sip008[0]["severity"], "security");
+    let message = sip008[0]["message"].as_str().unwrap();
+    assert!(message.contains("from 127.0.0.1"), "names the source: {message}");
+    assert!(message.contains("`all`"), "names the setting: {message}");
+    assert!(finding(&v, "AUTH002")[0]["message"].as_str().unwrap().contains("`all`"));
+
+    // What was sent: a REGISTER for alice's address of record, and no Contact (nor Expires,
+    // nor credentials): a query of bindings, which registers nothing.
+    let sent = evidence(register, "sent");
+    assert_eq!(sent[0], "REGISTER sip:acme.com SIP/2.0", "{sent:?}");
+    assert!(
+        sent.iter().any(|l| l.starts_with("From: <sip:alice@acme.com>;tag=")),
+        "{sent:?}"
+    );
+    assert!(sent.contains(&"To: <sip:alice@acme.com>"), "{sent:?}");
+    assert!(sent.contains(&"CSeq: 1 REGISTER"), "{sent:?}");
+    for line in &sent {
+        let name = line.split(':').next().unwrap().to_ascii_lowercase();
+        assert!(
+            !["contact", "m", "expires", "authorization", "proxy-authorization"].contains(&name.as_str()),
+            "sent `{line}`"
+        );
+    }
+    assert!(evidence(register, "received").contains(&"SIP/2.0 200 OK"));
+
+    // With the authentication module off, that is the reason (AUTH003).
+    let lab = cups_lab(
+        dir.path(),
+        kamailio.udp.port(),
+        port(kamailio.tls),
+        "authentication_module = false",
+    );
+    let (_, v) = probe(&lab, "2", &["--user", "alice"]);
+    let register = observations(&v, "alice");
+    assert_eq!(codes(register[0]), ["SIP008", "AUTH003"], "{v:#}");
+    assert_eq!(register[0]["setting"]["name"], "sip_proxy.authentication_module");
+
+    // With neither, the file says everyone is challenged: it is out of date (DRIFT001).
+    let lab = cups_lab(dir.path(), kamailio.udp.port(), port(kamailio.tls), "");
+    let (_, v) = probe(&lab, "2", &["--user", "alice"]);
+    let register = observations(&v, "alice");
+    assert_eq!(codes(register[0]), ["SIP008", "DRIFT001"], "{v:#}");
 }
 
 #[test]

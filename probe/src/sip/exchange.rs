@@ -11,11 +11,13 @@ use super::{stream, udp};
 use crate::net::Fault;
 use crate::{Context, EvidenceKind, Observation};
 
-/// The final answer.
+/// The final answer, and where the request went from.
 #[derive(Debug, Clone)]
 pub struct Answer {
     /// The final response (2xx to 6xx).
     pub response: Response,
+    /// The probe's end of the exchange: the source address the server saw.
+    pub local: SocketAddr,
 }
 
 /// What one exchange needs to know of its server.

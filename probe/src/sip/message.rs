@@ -1,4 +1,9 @@
-//! The request the probe sends (RFC 3261): OPTIONS, to ask whether a SIP server is there.
+//! The two requests the probe sends (RFC 3261): OPTIONS, to ask whether a SIP server is there,
+//! and REGISTER without credentials and without Contact, to ask whether the proxy challenges.
+//!
+//! A REGISTER without a Contact header is a query of the user's bindings (RFC 3261 §10.2.3): a
+//! registrar that lets it through lists the bindings and changes none. No Expires either: it
+//! only means something beside a Contact.
 
 use std::fmt::Write as _;
 use std::net::{IpAddr, SocketAddr};
@@ -12,11 +17,13 @@ use super::response::Response;
 /// The magic cookie every RFC 3261 branch starts with (§8.1.1.7).
 const MAGIC_COOKIE: &str = "z9hG4bK";
 
-/// The methods the probe uses.
+/// The two methods the probe uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
     /// Are you there?
     Options,
+    /// Do you challenge?
+    Register,
 }
 
 impl Method {
@@ -24,6 +31,7 @@ impl Method {
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Options => "OPTIONS",
+            Self::Register => "REGISTER",
         }
     }
 }
@@ -57,6 +65,22 @@ impl Request {
     pub fn options(address: IpAddr, port: u16, transport: Transport) -> Self {
         let uri = format!("sip:{}:{port}", host_of(address));
         Self::new(Method::Options, uri.clone(), transport, None, uri)
+    }
+
+    /// REGISTER of `user` at `domain` (RFC 3261 §10.2), as a query of bindings: From and To are
+    /// the user's address of record; the Request-URI is the registrar's domain.
+    pub fn register(user: &str, domain: &str, transport: Transport) -> Result<Self, String> {
+        let host = Host::parse(domain.trim_end_matches('.'))
+            .map_err(|e| format!("`{domain}` cannot be the domain of a SIP URI: {e}"))?;
+        let aor = format!("sip:{}@{host}", escape_user(user));
+        Uri::parse(&aor).map_err(|e| format!("`{aor}` is not a SIP URI: {e}"))?;
+        Ok(Self::new(
+            Method::Register,
+            format!("sip:{host}"),
+            transport,
+            Some(aor.clone()),
+            aor,
+        ))
     }
 
     fn new(method: Method, uri: String, transport: Transport, from: Option<String>, to: String) -> Self {
@@ -103,8 +127,10 @@ impl Request {
             call_id = self.call_id,
             cseq = self.cseq,
         );
-        // RFC 3261 §11.1: an OPTIONS says what it accepts.
-        text.push_str("Accept: application/sdp\r\n");
+        if self.method == Method::Options {
+            // RFC 3261 §11.1: an OPTIONS says what it accepts.
+            text.push_str("Accept: application/sdp\r\n");
+        }
         let _ = write!(
             text,
             "User-Agent: uclint/{}\r\nContent-Length: 0\r\n\r\n",
@@ -165,6 +191,20 @@ pub fn address_uri(value: &str) -> Option<&str> {
     }
 }
 
+/// The user part of a SIP URI, %-escaped where RFC 3261 §25.1 wants it (`unreserved` and
+/// `user-unreserved` stay as they are).
+fn escape_user(user: &str) -> String {
+    let mut out = String::with_capacity(user.len());
+    for byte in user.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()&=+$,;?/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +252,29 @@ mod tests {
         assert!(text.starts_with("OPTIONS sip:[::1]:5061 SIP/2.0\r\n"), "{text}");
         assert!(text.contains("Via: SIP/2.0/TLS [::1]:40000;branch="), "{text}");
         assert!(text.contains("From: <sip:uclint@[::1]>;tag="), "{text}");
+    }
+
+    #[test]
+    fn register_queries_bindings_without_contact_or_expires() {
+        let request = Request::register("alice", "acme.com", Transport::Tcp).unwrap();
+        let text = request.render(local());
+        assert!(text.starts_with("REGISTER sip:acme.com SIP/2.0\r\n"), "{text}");
+        assert!(text.contains("Via: SIP/2.0/TCP 127.0.0.1:40000;"), "{text}");
+        assert!(text.contains("\r\nFrom: <sip:alice@acme.com>;tag="), "{text}");
+        assert!(text.contains("\r\nTo: <sip:alice@acme.com>\r\n"), "{text}");
+        assert!(text.contains("\r\nCSeq: 1 REGISTER\r\n"), "{text}");
+        let lower = text.to_ascii_lowercase();
+        assert!(!lower.contains("\r\ncontact:") && !lower.contains("\r\nm:"), "{text}");
+        assert!(!lower.contains("expires"), "{text}");
+        assert!(!lower.contains("authorization"), "{text}");
+    }
+
+    #[test]
+    fn register_escapes_the_user_and_refuses_a_bad_domain() {
+        let request = Request::register("j smith@x", "acme.com.", Transport::Udp).unwrap();
+        assert_eq!(request.to, "sip:j%20smith%40x@acme.com");
+        assert!(Request::register("alice", "not a domain", Transport::Udp).is_err());
+        assert!(Request::register("alice", "", Transport::Udp).is_err());
     }
 
     fn answer(request: &Request, via_branch: &str, call_id: &str, cseq: &str, to: &str) -> Response {

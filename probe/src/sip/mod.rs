@@ -1,8 +1,9 @@
 //! SIP as the proxy's peers see it: OPTIONS to every CUPS node on its SIP ports and to every
-//! next hop routing gives (static routes, and DNS for the destination domains).
+//! next hop routing gives (static routes, and DNS for the destination domains), and with
+//! `--user` a REGISTER without credentials to see whether the proxy challenges.
 //!
 //! The messages are built and read here (no maintained Rust SIP crate exists): [`message`]
-//! builds OPTIONS, [`response`] reads answers strictly and boundedly, [`udp`] and
+//! builds OPTIONS and REGISTER, [`response`] reads answers strictly and boundedly, [`udp`] and
 //! [`stream`] carry one transaction each. No certificate is judged here: TLS only carries SIP.
 
 mod domains;
@@ -11,6 +12,7 @@ mod hop;
 mod message;
 mod options;
 mod random;
+mod register;
 mod response;
 mod stream;
 mod udp;
@@ -18,7 +20,7 @@ mod udp;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use uclint_core::model::Transport;
+use uclint_core::model::{Role, Transport};
 
 use crate::runner::Task;
 use crate::{Context, Observation, Probe};
@@ -50,6 +52,28 @@ pub fn tasks(cx: &Arc<Context>) -> Vec<Task> {
             steps: 10 + steps(Transport::Tls),
             work: Box::pin(domains::ask(Arc::clone(cx), domain.clone(), Arc::clone(&known))),
         });
+    }
+    if let Some(user) = cx.user() {
+        let home = user.presence_node();
+        let cups: Vec<usize> = (0..cx.deployment.servers.len())
+            .filter(|&i| cx.deployment.servers[i].has_role(Role::Cups))
+            .collect();
+        let chosen: Vec<usize> = cups
+            .iter()
+            .copied()
+            .filter(|&i| Some(cx.deployment.servers[i].node_name.as_str()) == home)
+            .collect();
+        for index in if chosen.is_empty() { cups } else { chosen } {
+            tasks.push(Task {
+                template: register::template(&cx.deployment.servers[index], &user.cucm_id),
+                // A name to resolve, UDP, then TCP's connect and answer.
+                steps: 1 + steps(Transport::Udp) + steps(Transport::Tcp),
+                work: {
+                    let (cx, user) = (Arc::clone(cx), user.cucm_id.to_string());
+                    Box::pin(async move { vec![register::ask(cx, index, user).await] })
+                },
+            });
+        }
     }
     tasks
 }

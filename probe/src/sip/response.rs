@@ -180,6 +180,14 @@ impl Response {
         parts.next().is_none().then_some((number, method))
     }
 
+    /// The challenge, if the response carries one: `WWW-Authenticate` (401) or
+    /// `Proxy-Authenticate` (407), and its value.
+    pub fn challenge(&self) -> Option<(&'static str, &str)> {
+        ["WWW-Authenticate", "Proxy-Authenticate"]
+            .into_iter()
+            .find_map(|name| self.header(name).map(|value| (name, value)))
+    }
+
     /// What the server says it runs: `Server`, else `User-Agent`.
     pub fn software(&self) -> Option<&str> {
         self.header("Server").or_else(|| self.header("User-Agent"))
@@ -321,19 +329,25 @@ mod tests {
         assert_eq!(r.content_length(), Ok(Some(0)));
         assert_eq!(r.lines.len(), 8);
         assert!(!r.is_provisional());
+        assert_eq!(r.challenge(), None);
     }
 
     #[test]
-    fn compact_names_and_folding() {
+    fn compact_names_folding_and_challenges() {
         let text = "SIP/2.0 401 Unauthorized\r\nv: SIP/2.0/TCP h;branch=z9hG4bK1, SIP/2.0/UDP o;branch=z9hG4bK2\r\n\
                     i: abc\r\nWWW-Authenticate: Digest realm=\"acme.com\",\r\n nonce=\"n\"\r\nl: 0\r\n\r\n";
         let r = parse(text).unwrap().response().unwrap();
         assert_eq!(r.top_via_branch(), Some("z9hG4bK1"));
         assert_eq!(r.header("Call-ID"), Some("abc"));
         assert_eq!(
-            r.header("www-authenticate"),
-            Some("Digest realm=\"acme.com\", nonce=\"n\"")
+            r.challenge(),
+            Some(("WWW-Authenticate", "Digest realm=\"acme.com\", nonce=\"n\""))
         );
+        let proxy = parse("SIP/2.0 407 Proxy Authentication Required\r\nProxy-Authenticate: Digest x\r\n\r\n")
+            .unwrap()
+            .response()
+            .unwrap();
+        assert_eq!(proxy.challenge(), Some(("Proxy-Authenticate", "Digest x")));
         let bare_lf = parse("SIP/2.0 100 Trying\nCSeq: 1 OPTIONS\n\n")
             .unwrap()
             .response()

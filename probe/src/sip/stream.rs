@@ -50,7 +50,7 @@ pub async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
                 )));
             }
             if !response.is_provisional() {
-                return Ok(Answer { response });
+                return Ok(Answer { response, local });
             }
         }
     })

@@ -122,7 +122,7 @@ pub async fn exchange(
             next = Instant::now() + T2;
             continue;
         }
-        return Ok(Answer { response });
+        return Ok(Answer { response, local });
     }
 }
 
@@ -208,6 +208,7 @@ mod tests {
         });
         let answer = result.unwrap();
         assert_eq!(answer.response.code, 200);
+        assert_eq!(answer.local.ip(), IpAddr::from([127, 0, 0, 1]));
         let texts = texts(&observation);
         assert!(
             texts

@@ -17,6 +17,7 @@ mod report;
 mod request;
 mod runner;
 mod secrets;
+mod sip;
 pub mod tls;
 
 pub use context::Context;

@@ -10,7 +10,7 @@ use std::time::Duration;
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
 use uclint_core::catalogue::{Code, Severity};
 use uclint_core::model::Deployment;
-use uclint_probe::{NoProgress, Observation, Outcome, Probe, ProbeReport, ProbeRequest};
+use uclint_probe::{EvidenceKind, NoProgress, Observation, Outcome, Probe, ProbeReport, ProbeRequest};
 use uclint_test_servers::{CertFiles, Certs, Garbage, Silent, TlsServer, closed_port};
 use x509_parser::time::ASN1Time;
 
@@ -253,6 +253,11 @@ fn closed_silent_and_plain_text_ports_say_what_happened() {
     assert_eq!(closed.codes(), [Code::DRIFT001]);
     let setting = closed.setting.as_ref().unwrap();
     assert_eq!(setting.name, "servers[0].ports.https");
+    assert_eq!(setting.says, closed.target.port.unwrap().to_string());
+    assert!(
+        closed.evidence.iter().all(|e| e.kind != EvidenceKind::Sent),
+        "no ClientHello goes to a closed port: {closed:#?}"
+    );
     assert_eq!(
         setting.location.as_ref().unwrap().line,
         6,

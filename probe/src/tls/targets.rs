@@ -34,7 +34,7 @@ pub fn tls_ports(deployment: &Deployment) -> Vec<TlsPort> {
                 let path = Path::default().key("ldap").key(key);
                 let setting = Setting {
                     name: path.to_string(),
-                    says: format!("LDAPS (tls = true) on {port}"),
+                    says: format!("{port}, with tls = true"),
                     location: deployment.source_map.locate(&path).or_else(|| ldap.location.clone()),
                 };
                 push(&mut ports, server, "ldaps", port, setting);
@@ -64,12 +64,12 @@ fn listener_setting(deployment: &Deployment, index: usize, server: &Server, list
     let at = Path::default().key("servers").index(index);
     let name = listener.as_str();
     let (path, says) = if written(&server.ports, listener).is_some() {
-        (at.key("ports").key(name), format!("{name} on {port}"))
+        (at.key("ports").key(name), port.to_string())
     } else {
         let roles: Vec<&str> = server.roles.iter().map(|r| r.as_str()).collect();
         (
             at.key("roles"),
-            format!("{name} on {port}, the default of its roles ({})", roles.join(", ")),
+            format!("[{}], whose default {name} port is {port}", roles.join(", ")),
         )
     };
     Setting {

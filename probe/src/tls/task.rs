@@ -12,8 +12,8 @@ use uclint_core::report::{Subject, SubjectKind};
 
 use super::leaf::{Leaf, date};
 use super::targets::{TlsPort, tls_ports};
-use super::{Session, chain, connect, names, secrecy, validity};
-use crate::net::Fault;
+use super::{Session, chain, handshake, names, secrecy, validity};
+use crate::net::{self, Fault};
 use crate::runner::Task;
 use crate::{Context, EvidenceKind, Observation, Outcome, Probe, Target};
 
@@ -53,7 +53,7 @@ async fn ask(cx: &Context, port: &TlsPort) -> Observation {
     let started = Instant::now();
     let mut observation = blank(port);
     let service = format!("`{}` on {}", port.service, port.port);
-    match handshake(cx, port, &mut observation).await {
+    match shake_hands(cx, port, &mut observation).await {
         Ok(session) => judge(cx, port, &session, &mut observation, &service),
         Err(fault) => failed(port, fault, &mut observation, &service),
     }
@@ -61,18 +61,15 @@ async fn ask(cx: &Context, port: &TlsPort) -> Observation {
     observation
 }
 
-async fn handshake(cx: &Context, port: &TlsPort, observation: &mut Observation) -> Result<Session, Fault> {
+async fn shake_hands(cx: &Context, port: &TlsPort, observation: &mut Observation) -> Result<Session, Fault> {
     let address = cx.address_of(&port.server, observation).await?;
     observation.target.address = Some(address);
     let name = asked_name(&port.server.node_name, address, observation);
-    observation.evidence(
-        EvidenceKind::Sent,
-        format!(
-            "TLS ClientHello to {} asking for `{name}`",
-            SocketAddr::new(address, port.port)
-        ),
-    );
-    connect(cx, SocketAddr::new(address, port.port), &name).await
+    let to = SocketAddr::new(address, port.port);
+    let stream = net::connect(to, cx.request.timeout).await?;
+    observation.evidence(EvidenceKind::Note, format!("TCP connection to {to} open"));
+    observation.evidence(EvidenceKind::Sent, format!("TLS ClientHello asking for `{name}`"));
+    handshake(cx, stream, &name).await
 }
 
 /// The name the handshake asks for (SNI): the node name, or the address when the node name is one
@@ -103,7 +100,7 @@ fn failed(port: &TlsPort, fault: Fault, observation: &mut Observation, service: 
     observation.raise(
         Code::DRIFT001,
         format!(
-            "the deployment says `{node}` offers {} on port {} (`{}`: {}), but the port is closed: the connection was refused",
+            "the deployment says `{node}` offers {} on port {} (`{}` = {}), but the port is closed: the connection was refused",
             port.service, port.port, port.setting.name, port.setting.says
         ),
     );

@@ -70,7 +70,14 @@ impl LiveHealth {
             .0
             .services
             .iter()
-            .map(|s| format!("{}={}/{}", serde_name(&s.service), s.predicted.status.as_str(), s.observed.as_str()))
+            .map(|s| {
+                format!(
+                    "{}={}/{}",
+                    serde_name(&s.service),
+                    s.predicted.status.as_str(),
+                    s.observed.as_str()
+                )
+            })
             .collect();
         format!(
             "LiveHealth(user={}, client={}, {})",

@@ -122,7 +122,11 @@ impl Evidence {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        format!("Evidence(kind={}, text={})", repr_str(py, &self.kind()), repr_str(py, &self.0.text))
+        format!(
+            "Evidence(kind={}, text={})",
+            repr_str(py, &self.kind()),
+            repr_str(py, &self.0.text)
+        )
     }
 }
 
@@ -147,7 +151,11 @@ impl Setting {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        format!("Setting(name={}, says={})", repr_str(py, &self.0.name), repr_str(py, &self.0.says))
+        format!(
+            "Setting(name={}, says={})",
+            repr_str(py, &self.0.name),
+            repr_str(py, &self.0.says)
+        )
     }
 }
 
@@ -301,9 +309,7 @@ pub fn request(
         .map(|p| Probe::from_str(p).map_err(PyValueError::new_err))
         .collect::<PyResult<Vec<_>>>()?;
     let dns_server = dns_server
-        .map(|s| {
-            SocketAddr::from_str(s).map_err(|_| PyValueError::new_err(format!("dns_server `{s}` is not IP:PORT")))
-        })
+        .map(|s| SocketAddr::from_str(s).map_err(|_| PyValueError::new_err(format!("dns_server `{s}` is not IP:PORT"))))
         .transpose()?;
     if !(timeout > 0.0 && timeout <= 3600.0) {
         return Err(PyValueError::new_err(format!(
@@ -337,7 +343,9 @@ pub fn request_error(error: RequestError) -> PyErr {
 /// released while probing.
 #[pyfunction]
 #[pyo3(signature = (deployment, *, only = Vec::new(), client = None, user = None, dns_server = None, timeout = 3.0, ca = None, concurrency = 64))]
-#[pyo3(text_signature = "(deployment, *, only=(), client=None, user=None, dns_server=None, timeout=3.0, ca=None, concurrency=64)")]
+#[pyo3(
+    text_signature = "(deployment, *, only=(), client=None, user=None, dns_server=None, timeout=3.0, ca=None, concurrency=64)"
+)]
 #[allow(clippy::too_many_arguments)]
 pub fn probe(
     py: Python<'_>,

@@ -14,7 +14,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Instant;
 
-use uclint_core::catalogue::Code;
+use uclint_core::catalogue::{Code, Service};
 use uclint_core::model::{Listener, Path, Transport};
 
 use super::exchange::{Answer, Peer, exchange};
@@ -27,6 +27,10 @@ use crate::{Context, EvidenceKind, Observation, Outcome, Probe, Setting};
 pub async fn ask(cx: Arc<Context>, hop: Hop, notes: Vec<String>) -> Observation {
     let started = Instant::now();
     let mut observation = Observation::new(Probe::Sip, hop.target(), hop.subject.clone());
+    // A CUPS node's own SIP port is where its users' presence registers.
+    if hop.subject.kind == uclint_core::report::SubjectKind::Server {
+        observation.service = Some(Service::Presence);
+    }
     for note in notes {
         observation.evidence(EvidenceKind::Note, note);
     }

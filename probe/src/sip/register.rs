@@ -18,7 +18,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Instant;
 
-use uclint_core::catalogue::Code;
+use uclint_core::catalogue::{Code, Service};
 use uclint_core::model::{Deployment, Listener, Path, Server, Transport};
 use uclint_core::report::{Subject, SubjectKind};
 use uclint_core::rules::{Options, check};
@@ -37,6 +37,7 @@ pub fn template(server: &Server, user: &str) -> Observation {
         transport: Some(Transport::Udp.as_str()),
     };
     let mut observation = Observation::new(Probe::Sip, target, Subject::new(SubjectKind::User, user));
+    observation.service = Some(Service::Presence);
     observation.summary = format!("REGISTER for `{user}` on `{}`", server.node_name);
     observation
 }

@@ -53,10 +53,7 @@ pub async fn handshake(cx: &Context, stream: TcpStream, name: &str) -> Result<Se
         TlsConnector::from(Arc::new(config))
             .connect(server_name, stream)
             .await
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::InvalidData => Fault::new(Outcome::TlsError, format!("{doing} failed: {e}")),
-                _ => Fault::io(&doing, &e),
-            })
+            .map_err(|e| handshake_fault(&doing, &e))
     })
     .await?;
     let connection = stream.get_ref().1;
@@ -82,6 +79,21 @@ pub async fn handshake(cx: &Context, stream: TcpStream, name: &str) -> Result<Se
         version,
         group,
     })
+}
+
+/// A failed handshake as the outcome it means: bytes that are not TLS records (a plain-text
+/// service on the port) are a protocol error; a TLS peer refusing the handshake is a TLS error.
+fn handshake_fault(doing: &str, error: &std::io::Error) -> Fault {
+    if error.kind() != std::io::ErrorKind::InvalidData {
+        return Fault::io(doing, error);
+    }
+    match error.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
+        Some(rustls::Error::InvalidMessage(_)) => Fault::new(
+            Outcome::ProtocolError,
+            format!("{doing} failed: what answers does not speak TLS ({error})"),
+        ),
+        _ => Fault::new(Outcome::TlsError, format!("{doing} failed: {error}")),
+    }
 }
 
 fn server_name(name: &str) -> Result<ServerName<'static>, Fault> {

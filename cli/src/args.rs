@@ -64,7 +64,9 @@ pub enum Command {
     #[command(subcommand)]
     Plugin(PluginCommand),
     /// Ask the real servers what the deployment predicts: DNS as each client sees it, TLS
-    /// certificates, SIP. Contacts only the hosts the deployment names.
+    /// certificates, SIP, LDAP, IMAP, HTTP/WebDAV. Contacts only the hosts the deployment names.
+    /// Passwords come from UCLINT_LDAP_PASSWORD, UCLINT_USER_PASSWORD and
+    /// UCLINT_CALENDAR_PASSWORD, or a prompt without echo; never from the command line.
     Probe(ProbeArgs),
 }
 
@@ -73,7 +75,7 @@ pub enum Command {
 pub struct ProbeArgs {
     /// The deployment file (TOML, JSON or YAML): the servers to ask, and what they should say.
     pub deployment: PathBuf,
-    /// Only these probes (comma-separated or repeated): dns, tls, sip.
+    /// Only these probes (comma-separated or repeated): dns, tls, sip, ldap, imap, http.
     #[arg(long, value_delimiter = ',', value_parser = parse_probe)]
     pub only: Vec<uclint_probe::Probe>,
     /// Take this client profile's view (its DNS suffixes and hosts file); every profile when absent.
@@ -94,6 +96,14 @@ pub struct ProbeArgs {
     /// The most probes in flight at once.
     #[arg(long, default_value_t = 64, value_name = "N")]
     pub concurrency: usize,
+    /// Log in to IMAP as --user with the user's password (from UCLINT_USER_PASSWORD, or asked
+    /// for without echo): voicemail's real test. Never without this flag.
+    #[arg(long, requires = "user")]
+    pub imap_login: bool,
+    /// Send a password over a connection that is not encrypted (the field notes' `telnet
+    /// SERVER 143` test needs it). Without it, such a login is not tried, and the probe says so.
+    #[arg(long)]
+    pub allow_plaintext_password: bool,
     /// Exit with status 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,

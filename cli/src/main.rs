@@ -6,6 +6,7 @@ mod deployment_file;
 mod diagnostic;
 mod output;
 mod plugins;
+mod secrets;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -18,11 +18,17 @@ pub enum Probe {
     Tls,
     /// SIP OPTIONS to the proxy and its next hops; REGISTER without credentials.
     Sip,
+    /// LDAP binds and searches, as CUPC's search account and as the user.
+    Ldap,
+    /// IMAP as CUPC reaches voicemail: CAPABILITY, STARTTLS, LOGIN when asked.
+    Imap,
+    /// HTTP: the phones' directory URL and the calendar's WebDAV.
+    Http,
 }
 
 impl Probe {
     /// Every probe, in the order they are listed.
-    pub const ALL: [Probe; 3] = [Self::Dns, Self::Tls, Self::Sip];
+    pub const ALL: [Probe; 6] = [Self::Dns, Self::Tls, Self::Sip, Self::Ldap, Self::Imap, Self::Http];
 
     /// The probe as `--only` names it.
     pub const fn as_str(self) -> &'static str {
@@ -30,6 +36,9 @@ impl Probe {
             Self::Dns => "dns",
             Self::Tls => "tls",
             Self::Sip => "sip",
+            Self::Ldap => "ldap",
+            Self::Imap => "imap",
+            Self::Http => "http",
         }
     }
 }

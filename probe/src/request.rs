@@ -5,7 +5,9 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::{Probe, Secrets};
+use uclint_core::model::Deployment;
+
+use crate::{Probe, SecretKind, Secrets};
 
 /// One probe run, as `uclint probe` describes it.
 #[derive(Debug, Clone)]
@@ -26,6 +28,11 @@ pub struct ProbeRequest {
     pub concurrency: usize,
     /// Secrets the probes may send, redacted from everything they show.
     pub secrets: Secrets,
+    /// Log in to IMAP with the user's password (`--imap-login`): only when asked.
+    pub imap_login: bool,
+    /// Send a password over a connection that is not encrypted (`--allow-plaintext-password`):
+    /// the field notes' `telnet SERVER 143` test needs it; without it a probe says it did not try.
+    pub allow_plaintext_password: bool,
 }
 
 impl Default for ProbeRequest {
@@ -39,6 +46,8 @@ impl Default for ProbeRequest {
             ca: None,
             concurrency: 64,
             secrets: Secrets::default(),
+            imap_login: false,
+            allow_plaintext_password: false,
         }
     }
 }
@@ -47,6 +56,25 @@ impl ProbeRequest {
     /// Whether `probe` runs.
     pub fn runs(&self, probe: Probe) -> bool {
         self.only.is_empty() || self.only.contains(&probe)
+    }
+
+    /// Whether a probe of this run may send the `kind` secret over `deployment`: the front door
+    /// asks for it (environment, else a prompt) only then.
+    pub fn needs(&self, deployment: &Deployment, kind: SecretKind) -> bool {
+        match kind {
+            SecretKind::LdapAccount => {
+                self.runs(Probe::Ldap)
+                    && deployment
+                        .ldap
+                        .as_ref()
+                        .and_then(|l| l.cupc_profile.as_ref())
+                        .is_some_and(|p| p.service_account.is_some())
+            }
+            SecretKind::User => {
+                self.user.is_some() && (self.runs(Probe::Ldap) && deployment.ldap.is_some() || self.imap_login)
+            }
+            SecretKind::Calendar => self.runs(Probe::Http) && deployment.calendar.is_some(),
+        }
     }
 }
 

@@ -14,6 +14,31 @@ pub enum SecretKind {
     LdapAccount,
     /// The user's own password (`UCLINT_USER_PASSWORD`).
     User,
+    /// The password of the account CUPS reads Exchange calendars with (`UCLINT_CALENDAR_PASSWORD`).
+    Calendar,
+}
+
+impl SecretKind {
+    /// Every secret a probe may need.
+    pub const ALL: [SecretKind; 3] = [Self::LdapAccount, Self::User, Self::Calendar];
+
+    /// The environment variable it is read from.
+    pub const fn variable(self) -> &'static str {
+        match self {
+            Self::LdapAccount => "UCLINT_LDAP_PASSWORD",
+            Self::User => "UCLINT_USER_PASSWORD",
+            Self::Calendar => "UCLINT_CALENDAR_PASSWORD",
+        }
+    }
+
+    /// What it is, for a prompt.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::LdapAccount => "the CUPC LDAP search account's password",
+            Self::User => "the user's password",
+            Self::Calendar => "the calendar account's password",
+        }
+    }
 }
 
 /// What a secret looks like in anything shown.

@@ -23,12 +23,15 @@ pub fn run(args: &HealthArgs, cli: &Cli) -> Result<Box<dyn ErasedReport>, Failur
     if !args.live {
         return Ok(Box::new(HealthReport(health(&deployment, &references, user, profile))));
     }
-    let request = ProbeRequest {
+    let mut request = ProbeRequest {
+        client: Some(args.client.clone()),
+        user: Some(args.user.clone()),
         dns_server: args.dns_server,
         timeout: Duration::from_secs_f64(args.timeout),
         ca: args.ca.clone(),
         ..ProbeRequest::default()
     };
+    request.secrets = crate::secrets::gather(&request, &deployment);
     let (user, client) = (args.user.clone(), args.client.clone());
     let live = live_health(
         &Arc::new(deployment),

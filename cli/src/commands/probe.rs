@@ -17,7 +17,7 @@ use crate::{deployment_file, output};
 /// Probe the deployment at `args.deployment`.
 pub fn run(args: &ProbeArgs, cli: &Cli) -> Result<CommandOutcome, Failure> {
     let deployment = Arc::new(deployment_file::load(&args.deployment, cli.input_format)?);
-    let request = ProbeRequest {
+    let mut request = ProbeRequest {
         only: args.only.clone(),
         client: args.client.clone(),
         user: args.user.clone(),
@@ -25,8 +25,11 @@ pub fn run(args: &ProbeArgs, cli: &Cli) -> Result<CommandOutcome, Failure> {
         timeout: Duration::from_secs_f64(args.timeout),
         ca: args.ca.clone(),
         concurrency: args.concurrency,
+        imap_login: args.imap_login,
+        allow_plaintext_password: args.allow_plaintext_password,
         ..ProbeRequest::default()
     };
+    request.secrets = crate::secrets::gather(&request, &deployment);
     // A progress bar only for people watching a terminal, never in JSON or SARIF.
     let progress = Bar::new(cli.format == OutputFormat::Text && std::io::stderr().is_terminal());
     let report = uclint_probe::probe(&deployment, &request, &progress).map_err(|e| Failure::Usage(e.to_string()));

@@ -1,8 +1,8 @@
 //! What the ports of one voicemail server say together:
 //!
 //! - a refused connection is VM002 (nothing listens: the IMAP service is stopped, or this
-//!   listener is off); when every port refuses and the deployment says the service runs
-//!   (`imap.running = true`, or `startup = "automatic"`), DRIFT001 against that setting;
+//!   listener is off); when the deployment says the service runs (`imap.running = true`, or
+//!   `startup = "automatic"`), and so listens on its ports, DRIFT001 against that setting;
 //! - a plain-text LOGIN refused on one port and a LOGIN over TLS accepted on another (or after
 //!   STARTTLS) is VM001, on the plain-text port: the password is right, plain text is off;
 //! - every LOGIN refused, one of them over TLS, is VM007: the credentials themselves are wrong.
@@ -54,13 +54,18 @@ fn refusals(deployment: &Deployment, target: &ImapServer, reports: &mut [PortRep
             )
         };
         report.observation.raise(Code::VM002, message);
-        let Some(setting) = running.clone().filter(|_| every) else {
+        let Some(setting) = running.clone() else {
             continue;
+        };
+        let seen = if every {
+            format!("every IMAP port of it refuses connections ({all_ports})")
+        } else {
+            format!("port {port} refuses connections")
         };
         report.observation.raise(
             Code::DRIFT001,
             format!(
-                "the deployment says the IMAP service of `{node}` runs (`{}` = {}), but every IMAP port of it refuses connections ({all_ports})",
+                "the deployment says the IMAP service of `{node}` runs (`{}` = {}), but {seen}",
                 setting.name, setting.says
             ),
         );
@@ -266,7 +271,7 @@ mod tests {
     }
 
     #[test]
-    fn refused_connections_are_vm002_and_drift_only_when_every_port_refuses() {
+    fn refused_connections_are_vm002_and_drift_when_the_file_says_imap_runs() {
         let automatic = Some(ImapService {
             startup: Startup::Automatic,
             running: false,
@@ -290,9 +295,23 @@ mod tests {
             [(Outcome::Refused, Login::NotAsked), (Outcome::Ok, Login::NotAsked)],
         );
         judge(&Deployment::default(), &target, "", &mut one_off);
-        assert_eq!(codes(&one_off), [vec![Code::VM002], vec![]]);
+        assert_eq!(codes(&one_off), [vec![Code::VM002, Code::DRIFT001], vec![]]);
         let message = &one_off[0].observation.raised[0].message;
         assert!(message.contains("though IMAP answers on 993"), "{message}");
-        assert_eq!(one_off[0].observation.setting, None);
+        let drift = &one_off[0].observation.raised[1].message;
+        assert!(drift.ends_with("but port 143 refuses connections"), "{drift}");
+
+        let silent_file = self::target(None);
+        let mut stopped = reports(
+            &silent_file,
+            [(Outcome::Refused, Login::NotAsked), (Outcome::Refused, Login::NotAsked)],
+        );
+        judge(&Deployment::default(), &silent_file, "", &mut stopped);
+        assert_eq!(
+            codes(&stopped),
+            vec![vec![Code::VM002]; 2],
+            "the file says nothing runs"
+        );
+        assert_eq!(stopped[0].observation.setting, None);
     }
 }

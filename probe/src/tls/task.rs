@@ -4,7 +4,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::Instant;
 
 use rustls::pki_types::ServerName;
 use uclint_core::catalogue::{Code, Service};
@@ -13,6 +13,7 @@ use uclint_core::report::{Subject, SubjectKind};
 
 use super::leaf::{Leaf, date};
 use super::targets::{TlsPort, tls_ports};
+use super::trust::{now, trusted};
 use super::{Session, chain, handshake, names, secrecy, validity};
 use crate::net::{self, Fault};
 use crate::runner::Task;
@@ -92,7 +93,7 @@ async fn shake_hands(cx: &Context, port: &TlsPort, observation: &mut Observation
 
 /// The name the handshake asks for (SNI): the node name, or the address when the node name is one
 /// or cannot be sent as a DNS name.
-fn asked_name(node: &str, address: IpAddr, observation: &mut Observation) -> String {
+pub fn asked_name(node: &str, address: IpAddr, observation: &mut Observation) -> String {
     if node.parse::<IpAddr>().is_ok() {
         return address.to_string();
     }
@@ -221,19 +222,4 @@ fn forward_secrecy(cx: &Context, port: &TlsPort, session: &Session, observation:
         observation.raise(Code::TLS001, message);
         observation.evidence(EvidenceKind::Note, secrecy::OUR_OFFER);
     }
-}
-
-/// What chains must lead to, in words.
-fn trusted(cx: &Context) -> String {
-    match &cx.request.ca {
-        Some(path) => format!("the CA bundle `{}`", path.display()),
-        None => "this system".to_owned(),
-    }
-}
-
-/// Seconds since the Unix epoch.
-fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }

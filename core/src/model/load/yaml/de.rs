@@ -1,0 +1,626 @@
+//! serde over the tree: each node deserializes itself, and an error is placed at the innermost
+//! node it arose in, with that node's path.
+//!
+//! Plain scalars resolve by YAML 1.2's core schema where the type is open (`deserialize_any`,
+//! numbers, booleans); where a string is expected, any scalar but a null gives its text, so
+//! `version: 7.0` and `telephone_number: 0123` read as written; a key or an enum's name is any
+//! scalar's text. A null reads as an empty mapping or sequence where one is expected (`servers:`
+//! then `-` alone is a server with no keys), as `None` for an option, and is refused elsewhere.
+
+use std::collections::hash_map::Entry as Slot;
+use std::fmt;
+
+use rustc_hash::FxHashMap;
+use serde::de::{self, DeserializeSeed, Expected, Unexpected, Visitor};
+use serde::forward_to_deserialize_any;
+
+use super::error::{Error, Link};
+use super::scalar::{self, Int, Tag, Value};
+use super::tree::{Entry, Kind, Node, Scalar};
+use crate::model::source_map::Pos;
+
+/// Mappings with more keys than this find repeated keys by hashing rather than by scanning.
+const SCAN_KEYS: usize = 16;
+
+/// A node to deserialize, and where it is in the document.
+#[derive(Debug, Clone, Copy)]
+pub struct NodeDe<'de, 'p> {
+    node: &'de Node<'de>,
+    link: Link<'p>,
+}
+
+impl<'de, 'p> NodeDe<'de, 'p> {
+    /// The deserializer of `node`, reached by `link`.
+    pub fn new(node: &'de Node<'de>, link: Link<'p>) -> Self {
+        Self { node, link }
+    }
+
+    /// Run `read` on the node and place its error, if any, here.
+    fn placed<T>(self, read: impl FnOnce(&'de Node<'de>, &Link<'_>) -> Result<T, Error>) -> Result<T, Error> {
+        read(self.node, &self.link).map_err(|e| e.place(self.node.pos, &self.link))
+    }
+
+    fn null(&self) -> bool {
+        self.node.scalar().is_some_and(Scalar::is_null)
+    }
+}
+
+/// The node as its own kind says: scalars by the core schema, collections as they are.
+fn any<'de, V: Visitor<'de>>(node: &'de Node<'de>, link: &Link<'_>, visitor: V) -> Result<V::Value, Error> {
+    match &node.kind {
+        Kind::Scalar(scalar) => visit_scalar(scalar, visitor),
+        Kind::Seq(items) => visit_seq(items, link, visitor),
+        Kind::Map(entries) => visit_map(entries, link, visitor),
+    }
+}
+
+fn visit_scalar<'de, V: Visitor<'de>>(scalar: &'de Scalar<'de>, visitor: V) -> Result<V::Value, Error> {
+    let text: &'de str = &scalar.text;
+    let (value, expected) = match scalar.tag {
+        None if scalar.plain => (Some(scalar::resolve_plain(text)), ""),
+        None | Some(Tag::Str) => (Some(Value::Str(text)), ""),
+        Some(Tag::Null) => (scalar::is_null(text).then_some(Value::Null), "null"),
+        Some(Tag::Bool) => (scalar::parse_bool(text).map(Value::Bool), "a boolean"),
+        Some(Tag::Int) => (scalar::parse_int(text).map(Value::Int), "an integer"),
+        Some(Tag::Float) => (scalar::parse_float(text).map(Value::Float), "a float"),
+        // The tree keeps collection tags off scalars.
+        Some(Tag::Seq | Tag::Map) => (None, "a scalar"),
+    };
+    match value {
+        Some(Value::Null) => visitor.visit_unit(),
+        Some(Value::Bool(boolean)) => visitor.visit_bool(boolean),
+        Some(Value::Int(Int::U64(n))) => visitor.visit_u64(n),
+        Some(Value::Int(Int::I64(n))) => visitor.visit_i64(n),
+        Some(Value::Int(Int::U128(n))) => visitor.visit_u128(n),
+        Some(Value::Int(Int::I128(n))) => visitor.visit_i128(n),
+        Some(Value::Float(n)) => visitor.visit_f64(n),
+        Some(Value::Str(text)) => visitor.visit_borrowed_str(text),
+        None => Err(de::Error::invalid_value(Unexpected::Str(text), &expected)),
+    }
+}
+
+fn visit_seq<'de, V: Visitor<'de>>(items: &'de [Node<'de>], link: &Link<'_>, visitor: V) -> Result<V::Value, Error> {
+    let mut access = SeqAccess {
+        items,
+        index: 0,
+        parent: link,
+    };
+    let value = visitor.visit_seq(&mut access)?;
+    if access.index < items.len() {
+        return Err(de::Error::invalid_length(items.len(), &Fewer(access.index, "items")));
+    }
+    Ok(value)
+}
+
+fn visit_map<'de, V: Visitor<'de>>(entries: &'de [Entry<'de>], link: &Link<'_>, visitor: V) -> Result<V::Value, Error> {
+    let mut access = MapAccess {
+        entries,
+        index: 0,
+        parent: link,
+        seen: FxHashMap::default(),
+    };
+    let value = visitor.visit_map(&mut access)?;
+    if access.index < entries.len() {
+        return Err(de::Error::invalid_length(
+            entries.len(),
+            &Fewer(access.index, "entries"),
+        ));
+    }
+    Ok(value)
+}
+
+/// What a visitor that stopped early took: `n` items or entries.
+struct Fewer(usize, &'static str);
+
+impl Expected for Fewer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.0, self.1)
+    }
+}
+
+impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.placed(|node, link| any(node, link, visitor))
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.placed(|node, link| match &node.kind {
+            Kind::Scalar(scalar) if !scalar.is_null() => visitor.visit_borrowed_str(&scalar.text),
+            _ => any(node, link, visitor),
+        })
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    /// A key or a variant's name: the text of any scalar, a null's too.
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.placed(|node, link| match &node.kind {
+            Kind::Scalar(scalar) => visitor.visit_borrowed_str(&scalar.text),
+            _ => any(node, link, visitor),
+        })
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.null() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let null = self.null();
+        self.placed(|node, link| {
+            if null {
+                visitor.visit_unit()
+            } else {
+                any(node, link, visitor)
+            }
+        })
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let null = self.null();
+        self.placed(|node, link| {
+            if null {
+                visit_seq(&[], link, visitor)
+            } else {
+                any(node, link, visitor)
+            }
+        })
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let null = self.null();
+        self.placed(|node, link| {
+            if null {
+                visit_map(&[], link, visitor)
+            } else {
+                any(node, link, visitor)
+            }
+        })
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_map(visitor)
+    }
+
+    /// A unit variant is a scalar naming it; any variant may be a mapping of one key, its name,
+    /// to its content.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.placed(|node, link| match &node.kind {
+            Kind::Scalar(_) => visitor.visit_enum(UnitVariant(NodeDe::new(node, *link))),
+            Kind::Map(entries) if entries.len() == 1 => visitor.visit_enum(MapVariant {
+                entry: &entries[0],
+                parent: *link,
+            }),
+            Kind::Map(_) => Err(de::Error::invalid_type(Unexpected::Map, &visitor)),
+            Kind::Seq(_) => Err(de::Error::invalid_type(Unexpected::Seq, &visitor)),
+        })
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 bytes byte_buf
+    }
+}
+
+/// The link to a mapping's value: its key when the key is a scalar.
+fn key_link<'q>(parent: &'q Link<'q>, key: &'q Node<'q>) -> Link<'q> {
+    match key.scalar() {
+        Some(key) => Link::Key(parent, &key.text),
+        None => *parent,
+    }
+}
+
+struct SeqAccess<'de, 'q> {
+    items: &'de [Node<'de>],
+    index: usize,
+    parent: &'q Link<'q>,
+}
+
+impl<'de> de::SeqAccess<'de> for SeqAccess<'de, '_> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+        let Some(item) = self.items.get(self.index) else {
+            return Ok(None);
+        };
+        let link = Link::Index(self.parent, self.index);
+        self.index += 1;
+        seed.deserialize(NodeDe::new(item, link)).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len() - self.index)
+    }
+}
+
+struct MapAccess<'de, 'q> {
+    entries: &'de [Entry<'de>],
+    /// The next entry's key.
+    index: usize,
+    parent: &'q Link<'q>,
+    /// The keys read so far and where, in a mapping too large to scan.
+    seen: FxHashMap<&'de str, Pos>,
+}
+
+impl<'de> MapAccess<'de, '_> {
+    /// Where the key of the entry at `index` was written before, if it was.
+    fn earlier(&mut self, index: usize) -> Option<Pos> {
+        let key = self.entries.get(index)?.key.scalar()?;
+        if self.entries.len() <= SCAN_KEYS {
+            let earlier = self.entries.get(..index)?.iter();
+            return earlier
+                .filter(|e| e.key.scalar().is_some_and(|k| k.text == key.text))
+                .map(|e| e.key.pos)
+                .next();
+        }
+        let pos = self.entries.get(index)?.key.pos;
+        match self.seen.entry(&key.text) {
+            Slot::Occupied(first) => Some(*first.get()),
+            Slot::Vacant(slot) => {
+                slot.insert(pos);
+                None
+            }
+        }
+    }
+}
+
+impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+        let index = self.index;
+        let Some(entry) = self.entries.get(index) else {
+            return Ok(None);
+        };
+        if let Some(first) = self.earlier(index) {
+            let key = entry.key.scalar().map(|k| &*k.text).unwrap_or_default();
+            return Err(Error::at(
+                format!("duplicate key `{key}` (first written at line {})", first.line),
+                entry.key.pos,
+                self.parent,
+            ));
+        }
+        self.index += 1;
+        seed.deserialize(NodeDe::new(&entry.key, key_link(self.parent, &entry.key)))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let entry = self
+            .index
+            .checked_sub(1)
+            .and_then(|i| self.entries.get(i))
+            .ok_or_else(|| <Error as de::Error>::custom("a mapping's value was read before its key"))?;
+        seed.deserialize(NodeDe::new(&entry.value, key_link(self.parent, &entry.key)))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len() - self.index)
+    }
+}
+
+/// An enum written as a scalar: the variant's name, with no content.
+struct UnitVariant<'de, 'p>(NodeDe<'de, 'p>);
+
+impl<'de, 'p> de::EnumAccess<'de> for UnitVariant<'de, 'p> {
+    type Error = Error;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
+        Ok((seed.deserialize(self.0)?, self))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for UnitVariant<'de, '_> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _seed: T) -> Result<T::Value, Error> {
+        Err(de::Error::invalid_type(Unexpected::UnitVariant, &"newtype variant"))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value, Error> {
+        Err(de::Error::invalid_type(Unexpected::UnitVariant, &"tuple variant"))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], _visitor: V) -> Result<V::Value, Error> {
+        Err(de::Error::invalid_type(Unexpected::UnitVariant, &"struct variant"))
+    }
+}
+
+/// An enum written as a mapping of one key: the variant's name, then its content.
+struct MapVariant<'de, 'p> {
+    entry: &'de Entry<'de>,
+    parent: Link<'p>,
+}
+
+impl<'de, 'p> de::EnumAccess<'de> for MapVariant<'de, 'p> {
+    type Error = Error;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
+        let key = NodeDe::new(&self.entry.key, key_link(&self.parent, &self.entry.key));
+        Ok((seed.deserialize(key)?, self))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for MapVariant<'de, '_> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        let content = NodeDe::new(&self.entry.value, key_link(&self.parent, &self.entry.key));
+        de::Deserialize::deserialize(content)
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        seed.deserialize(NodeDe::new(&self.entry.value, key_link(&self.parent, &self.entry.key)))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        let content = NodeDe::new(&self.entry.value, key_link(&self.parent, &self.entry.key));
+        de::Deserializer::deserialize_seq(content, visitor)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+        let content = NodeDe::new(&self.entry.value, key_link(&self.parent, &self.entry.key));
+        de::Deserializer::deserialize_struct(content, "", fields, visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+    use serde::de::DeserializeOwned;
+    use serde_json::{Value as Json, json};
+
+    use super::*;
+    use crate::model::load::yaml::walk;
+
+    /// `text` read as `T`, or the error as `line:column: path: message`.
+    fn read<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+        let root = walk::parse(text).map_err(|e| e.message)?;
+        T::deserialize(NodeDe::new(&root, Link::Root)).map_err(|e| match e.location() {
+            Some((pos, path)) => format!("{}:{}: {path}: {}", pos.line, pos.column, e.message()),
+            None => e.message().to_owned(),
+        })
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Server {
+        name: String,
+        #[serde(default)]
+        port: Option<u16>,
+        #[serde(default)]
+        roles: Vec<Role>,
+        #[serde(default)]
+        up: bool,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "kebab-case")]
+    enum Role {
+        Cups,
+        Weight(u8),
+        Route { to: String },
+    }
+
+    #[test]
+    fn open_types_read_plain_scalars_by_the_core_schema_and_quoted_ones_as_text() {
+        let value: Json =
+            read("[~, '', true, 5, -5, 0x10, 1.5, x, '5', \"true\", !!int '7', !!str 8, !!float 2]").unwrap();
+        assert_eq!(
+            value,
+            json!([null, "", true, 5, -5, 16, 1.5, "x", "5", "true", 7, "8", 2.0])
+        );
+        let mapping: Json = read("a: {b: [1]}\n").unwrap();
+        assert_eq!(mapping, json!({"a": {"b": [1]}}));
+    }
+
+    #[test]
+    fn a_string_takes_any_scalar_as_written_but_a_null() {
+        for (text, name) in [
+            ("name: 123", "123"),
+            ("name: 7.0", "7.0"),
+            ("name: true", "true"),
+            ("name: '~'", "~"),
+        ] {
+            assert_eq!(read::<Server>(text).map(|s| s.name), Ok(name.to_owned()), "{text}");
+        }
+        // An empty value is where saphyr puts it: at its `:`.
+        for (text, column) in [("name:", 5), ("name: ~", 7), ("name: null", 7)] {
+            assert_eq!(
+                read::<Server>(text),
+                Err(format!("1:{column}: name: invalid type: null, expected a string")),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            read::<Server>("name: [a]"),
+            Err("1:7: name: invalid type: sequence, expected a string".to_owned())
+        );
+    }
+
+    #[test]
+    fn numbers_and_booleans_in_core_spellings_only() {
+        assert_eq!(
+            read::<Server>("name: a\nport: 0x13C4\nup: True").map(|s| (s.port, s.up)),
+            Ok((Some(5060), true))
+        );
+        for (text, error) in [
+            (
+                "name: a\nport: '5060'",
+                "2:7: port: invalid type: string \"5060\", expected u16",
+            ),
+            (
+                "name: a\nport: 70000",
+                "2:7: port: invalid value: integer `70000`, expected u16",
+            ),
+            (
+                "name: a\nport: -1",
+                "2:7: port: invalid value: integer `-1`, expected u16",
+            ),
+            (
+                "name: a\nport: !!int x",
+                "2:7: port: invalid value: string \"x\", expected an integer",
+            ),
+            (
+                "name: a\nup: yes",
+                "2:5: up: invalid type: string \"yes\", expected a boolean",
+            ),
+        ] {
+            assert_eq!(read::<Server>(text), Err(error.to_owned()), "{text}");
+        }
+        // A null is no value for an option, and an empty list or mapping where one is expected.
+        assert_eq!(
+            read::<Server>("name: a\nport: ~\nroles:").map(|s| (s.port, s.roles)),
+            Ok((None, vec![]))
+        );
+        assert_eq!(read::<BTreeMap<String, u8>>("~"), Ok(BTreeMap::new()));
+    }
+
+    #[test]
+    fn enums_are_a_name_or_a_mapping_of_one_name() {
+        let roles = read::<Server>("name: a\nroles: [cups, {weight: 3}, {route: {to: b}}]").map(|s| s.roles);
+        assert_eq!(
+            roles,
+            Ok(vec![Role::Cups, Role::Weight(3), Role::Route { to: "b".to_owned() }])
+        );
+        for (text, error) in [
+            (
+                "name: a\nroles: [cupz]",
+                "2:9: roles[0]: unknown variant `cupz`, expected one of",
+            ),
+            (
+                "name: a\nroles: [{cups: 1, weight: 2}]",
+                "2:9: roles[0]: invalid type: map, expected enum Role",
+            ),
+            (
+                "name: a\nroles: [[cups]]",
+                "2:9: roles[0]: invalid type: sequence, expected enum Role",
+            ),
+            (
+                "name: a\nroles: [{weight: x}]",
+                "2:18: roles[0].weight: invalid type: string \"x\", expected u8",
+            ),
+            (
+                "name: a\nroles: [weight]",
+                "2:9: roles[0]: invalid type: unit variant, expected newtype variant",
+            ),
+        ] {
+            let got = read::<Server>(text).unwrap_err();
+            assert!(got.starts_with(error), "{text}:\n{got}\nexpected {error}");
+        }
+    }
+
+    #[test]
+    fn errors_are_placed_at_the_node_they_are_about() {
+        // A key the struct does not know: the key itself.
+        let got = read::<Server>("name: a\n\nrolez: []\n").unwrap_err();
+        assert!(got.starts_with("3:1: rolez: unknown field `rolez`"), "{got}");
+        for (text, error) in [
+            // A missing key: the mapping, where its first key starts (or `{`).
+            ("- name: a\n- port: 1\n", "2:3: [1]: missing field `name`"),
+            ("[{name: a}, {port: 1}]", "1:13: [1]: missing field `name`"),
+            ("[{name: a}, ~]", "1:13: [1]: missing field `name`"),
+            // A value: the value, down to the list item.
+            (
+                "- name: a\n  roles: [cups, [3]]\n",
+                "2:17: [0].roles[1]: invalid type: sequence, expected enum Role",
+            ),
+            (
+                "- name: a\n  port: [1]\n",
+                "2:9: [0].port: invalid type: sequence, expected u16",
+            ),
+        ] {
+            let got = read::<Vec<Server>>(text).unwrap_err();
+            assert!(got.starts_with(error), "{text:?}:\n{got}\nexpected {error}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_key_is_refused_where_it_repeats() {
+        assert_eq!(
+            read::<Vec<Server>>("- name: a\n  up: true\n  name: b\n"),
+            Err("3:3: [0]: duplicate key `name` (first written at line 1)".to_owned())
+        );
+        assert_eq!(
+            read::<BTreeMap<String, u8>>("{a: 1, 'a': 2}"),
+            Err("1:8: : duplicate key `a` (first written at line 1)".to_owned())
+        );
+        // Past a few keys, they are hashed rather than scanned: the same answer.
+        let mut text: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
+        assert_eq!(read::<BTreeMap<String, u8>>(&text).map(|m| m.len()), Ok(40));
+        text.push_str("k7: 0\n");
+        assert_eq!(
+            read::<BTreeMap<String, u8>>(&text),
+            Err("41:1: : duplicate key `k7` (first written at line 8)".to_owned())
+        );
+    }
+
+    #[test]
+    fn an_error_inside_an_alias_names_where_it_is_used_and_points_where_it_is_written() {
+        let text = "good: &g {name: a}\nbad: &b {name: a, port: x}\nservers: [*g, *b]\n";
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Doc {
+            good: Server,
+            bad: Json,
+            servers: Vec<Server>,
+        }
+        assert_eq!(
+            read::<Doc>(text).unwrap_err(),
+            "2:25: servers[1].port: invalid type: string \"x\", expected u16"
+        );
+    }
+}

@@ -45,20 +45,12 @@ impl<'de, 'p> NodeDe<'de, 'p> {
     }
 }
 
-/// The node as its own kind says: scalars by the core schema, collections as they are.
-fn any<'de, V: Visitor<'de>>(node: &'de Node<'de>, link: &Link<'_>, visitor: V) -> Result<V::Value, Error> {
-    match &node.kind {
-        Kind::Scalar(scalar) => visit_scalar(scalar, visitor),
-        Kind::Seq(items) => visit_seq(items, link, visitor),
-        Kind::Map(entries) => visit_map(entries, link, visitor),
-    }
-}
-
-fn visit_scalar<'de, V: Visitor<'de>>(scalar: &'de Scalar<'de>, visitor: V) -> Result<V::Value, Error> {
+/// What a scalar means: the core schema for a plain untagged one, its type for a tagged one.
+fn value<'de>(scalar: &'de Scalar<'de>) -> Result<Value<'de>, Error> {
     let text: &'de str = &scalar.text;
     let (value, expected) = match scalar.tag {
-        None if scalar.plain => (Some(scalar::resolve_plain(text)), ""),
-        None | Some(Tag::Str) => (Some(Value::Str(text)), ""),
+        None if scalar.plain => return Ok(scalar::resolve_plain(text)),
+        None | Some(Tag::Str) => return Ok(Value::Str(text)),
         Some(Tag::Null) => (scalar::is_null(text).then_some(Value::Null), "null"),
         Some(Tag::Bool) => (scalar::parse_bool(text).map(Value::Bool), "a boolean"),
         Some(Tag::Int) => (scalar::parse_int(text).map(Value::Int), "an integer"),
@@ -66,16 +58,50 @@ fn visit_scalar<'de, V: Visitor<'de>>(scalar: &'de Scalar<'de>, visitor: V) -> R
         // The tree keeps collection tags off scalars.
         Some(Tag::Seq | Tag::Map) => (None, "a scalar"),
     };
+    value.ok_or_else(|| de::Error::invalid_value(Unexpected::Str(text), &expected))
+}
+
+/// The error refusing `node` where `expected` was: serde's "invalid type: ..., expected ...".
+/// Not generic: refusing costs no code per visitor, which keeps the browser build small.
+fn refuse(node: &Node<'_>, expected: &dyn Expected) -> Error {
+    let unexpected = match &node.kind {
+        Kind::Seq(_) => Unexpected::Seq,
+        Kind::Map(_) => Unexpected::Map,
+        Kind::Scalar(scalar) => match value(scalar) {
+            Ok(value) => unexpected(value),
+            Err(_) => Unexpected::Str(&scalar.text),
+        },
+    };
+    de::Error::invalid_type(unexpected, expected)
+}
+
+fn unexpected(value: Value<'_>) -> Unexpected<'_> {
     match value {
-        Some(Value::Null) => visitor.visit_unit(),
-        Some(Value::Bool(boolean)) => visitor.visit_bool(boolean),
-        Some(Value::Int(Int::U64(n))) => visitor.visit_u64(n),
-        Some(Value::Int(Int::I64(n))) => visitor.visit_i64(n),
-        Some(Value::Int(Int::U128(n))) => visitor.visit_u128(n),
-        Some(Value::Int(Int::I128(n))) => visitor.visit_i128(n),
-        Some(Value::Float(n)) => visitor.visit_f64(n),
-        Some(Value::Str(text)) => visitor.visit_borrowed_str(text),
-        None => Err(de::Error::invalid_value(Unexpected::Str(text), &expected)),
+        Value::Null => Unexpected::Unit,
+        Value::Bool(boolean) => Unexpected::Bool(boolean),
+        Value::Int(Int::U64(n)) => Unexpected::Unsigned(n),
+        Value::Int(Int::I64(n)) => Unexpected::Signed(n),
+        Value::Int(Int::U128(_) | Int::I128(_)) => Unexpected::Other("a 128-bit integer"),
+        Value::Float(n) => Unexpected::Float(n),
+        Value::Str(text) => Unexpected::Str(text),
+    }
+}
+
+/// The node as its own kind says: scalars by the core schema, collections as they are.
+fn any<'de, V: Visitor<'de>>(node: &'de Node<'de>, link: &Link<'_>, visitor: V) -> Result<V::Value, Error> {
+    match &node.kind {
+        Kind::Scalar(scalar) => match value(scalar)? {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(boolean) => visitor.visit_bool(boolean),
+            Value::Int(Int::U64(n)) => visitor.visit_u64(n),
+            Value::Int(Int::I64(n)) => visitor.visit_i64(n),
+            Value::Int(Int::U128(n)) => visitor.visit_u128(n),
+            Value::Int(Int::I128(n)) => visitor.visit_i128(n),
+            Value::Float(n) => visitor.visit_f64(n),
+            Value::Str(text) => visitor.visit_borrowed_str(text),
+        },
+        Kind::Seq(items) => visit_seq(items, link, visitor),
+        Kind::Map(entries) => visit_map(entries, link, visitor),
     }
 }
 
@@ -86,9 +112,7 @@ fn visit_seq<'de, V: Visitor<'de>>(items: &'de [Node<'de>], link: &Link<'_>, vis
         parent: link,
     };
     let value = visitor.visit_seq(&mut access)?;
-    if access.index < items.len() {
-        return Err(de::Error::invalid_length(items.len(), &Fewer(access.index, "items")));
-    }
+    access.finish()?;
     Ok(value)
 }
 
@@ -100,13 +124,16 @@ fn visit_map<'de, V: Visitor<'de>>(entries: &'de [Entry<'de>], link: &Link<'_>, 
         seen: FxHashMap::default(),
     };
     let value = visitor.visit_map(&mut access)?;
-    if access.index < entries.len() {
-        return Err(de::Error::invalid_length(
-            entries.len(),
-            &Fewer(access.index, "entries"),
-        ));
-    }
+    access.finish()?;
     Ok(value)
+}
+
+/// A visitor that stopped early refuses the rest: the length it took is not the one written.
+fn finish(len: usize, taken: usize, what: &'static str) -> Result<(), Error> {
+    if taken < len {
+        return Err(de::Error::invalid_length(len, &Fewer(taken, what)));
+    }
+    Ok(())
 }
 
 /// What a visitor that stopped early took: `n` items or entries.
@@ -125,10 +152,81 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
         self.placed(|node, link| any(node, link, visitor))
     }
 
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.placed(|node, _| match node.scalar().map(value).transpose()? {
+            Some(Value::Bool(boolean)) => visitor.visit_bool(boolean),
+            _ => Err(refuse(node, &visitor)),
+        })
+    }
+
+    /// Every integer: serde's visitors check the range.
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.placed(|node, _| match node.scalar().map(value).transpose()? {
+            Some(Value::Int(Int::U64(n))) => visitor.visit_u64(n),
+            Some(Value::Int(Int::I64(n))) => visitor.visit_i64(n),
+            Some(Value::Int(Int::U128(n))) => visitor.visit_u128(n),
+            Some(Value::Int(Int::I128(n))) => visitor.visit_i128(n),
+            _ => Err(refuse(node, &visitor)),
+        })
+    }
+
+    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_i64(visitor)
+    }
+
+    /// A float, or an integer read as one.
+    #[allow(clippy::cast_precision_loss)]
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.placed(|node, _| match node.scalar().map(value).transpose()? {
+            Some(Value::Float(n)) => visitor.visit_f64(n),
+            Some(Value::Int(Int::U64(n))) => visitor.visit_f64(n as f64),
+            Some(Value::Int(Int::I64(n))) => visitor.visit_f64(n as f64),
+            Some(Value::Int(Int::U128(n))) => visitor.visit_f64(n as f64),
+            Some(Value::Int(Int::I128(n))) => visitor.visit_f64(n as f64),
+            _ => Err(refuse(node, &visitor)),
+        })
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_f64(visitor)
+    }
+
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.placed(|node, link| match &node.kind {
-            Kind::Scalar(scalar) if !scalar.is_null() => visitor.visit_borrowed_str(&scalar.text),
-            _ => any(node, link, visitor),
+        self.placed(|node, _| match node.scalar() {
+            Some(scalar) if !scalar.is_null() => visitor.visit_borrowed_str(&scalar.text),
+            _ => Err(refuse(node, &visitor)),
         })
     }
 
@@ -142,9 +240,9 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
 
     /// A key or a variant's name: the text of any scalar, a null's too.
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.placed(|node, link| match &node.kind {
-            Kind::Scalar(scalar) => visitor.visit_borrowed_str(&scalar.text),
-            _ => any(node, link, visitor),
+        self.placed(|node, _| match node.scalar() {
+            Some(scalar) => visitor.visit_borrowed_str(&scalar.text),
+            None => Err(refuse(node, &visitor)),
         })
     }
 
@@ -158,11 +256,11 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let null = self.null();
-        self.placed(|node, link| {
+        self.placed(|node, _| {
             if null {
                 visitor.visit_unit()
             } else {
-                any(node, link, visitor)
+                Err(refuse(node, &visitor))
             }
         })
     }
@@ -177,12 +275,10 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let null = self.null();
-        self.placed(|node, link| {
-            if null {
-                visit_seq(&[], link, visitor)
-            } else {
-                any(node, link, visitor)
-            }
+        self.placed(|node, link| match &node.kind {
+            Kind::Seq(items) => visit_seq(items, link, visitor),
+            _ if null => visit_seq(&[], link, visitor),
+            _ => Err(refuse(node, &visitor)),
         })
     }
 
@@ -201,12 +297,10 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let null = self.null();
-        self.placed(|node, link| {
-            if null {
-                visit_map(&[], link, visitor)
-            } else {
-                any(node, link, visitor)
-            }
+        self.placed(|node, link| match &node.kind {
+            Kind::Map(entries) => visit_map(entries, link, visitor),
+            _ if null => visit_map(&[], link, visitor),
+            _ => Err(refuse(node, &visitor)),
         })
     }
 
@@ -233,8 +327,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
                 entry: &entries[0],
                 parent: *link,
             }),
-            Kind::Map(_) => Err(de::Error::invalid_type(Unexpected::Map, &visitor)),
-            Kind::Seq(_) => Err(de::Error::invalid_type(Unexpected::Seq, &visitor)),
+            _ => Err(refuse(node, &visitor)),
         })
     }
 
@@ -243,7 +336,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
     }
 
     forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 bytes byte_buf
+        bytes byte_buf
     }
 }
 
@@ -278,6 +371,12 @@ impl<'de> de::SeqAccess<'de> for SeqAccess<'de, '_> {
     }
 }
 
+impl SeqAccess<'_, '_> {
+    fn finish(&self) -> Result<(), Error> {
+        finish(self.items.len(), self.index, "items")
+    }
+}
+
 struct MapAccess<'de, 'q> {
     entries: &'de [Entry<'de>],
     /// The next entry's key.
@@ -288,6 +387,10 @@ struct MapAccess<'de, 'q> {
 }
 
 impl<'de> MapAccess<'de, '_> {
+    fn finish(&self) -> Result<(), Error> {
+        finish(self.entries.len(), self.index, "entries")
+    }
+
     /// Where the key of the entry at `index` was written before, if it was.
     fn earlier(&mut self, index: usize) -> Option<Pos> {
         let key = self.entries.get(index)?.key.scalar()?;

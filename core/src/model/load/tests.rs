@@ -406,7 +406,7 @@ fn yaml_errors_name_the_item_their_position_is_in() {
                 "servers:\n  - node_name: a\n    roles: [cups, cupz]\n",
                 "3:19: servers[0].roles[1]: unknown value `cupz`",
             ),
-            // Columns count characters in both libyaml and saphyr.
+            // Columns count characters, not bytes.
             (
                 "servers: [{node_name: ééé, roles: [cups, cüps]}]\n",
                 "1:42: servers[0].roles[1]: unknown value `cüps`",

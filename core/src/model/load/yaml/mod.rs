@@ -4,6 +4,7 @@
 //! JSON is YAML 1.2, so JSON's tree of positions comes from here too (its values and syntax
 //! errors come from serde_json, which words them best).
 
+mod access;
 mod de;
 mod error;
 mod scalar;

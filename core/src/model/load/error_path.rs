@@ -1,9 +1,9 @@
 //! Which item a data error is about: found from where its parser points, in the tree of positions.
 //!
-//! Parsers point at different places: TOML at the span of the value, key or table at fault; YAML
-//! at the start of the value, key or mapping; JSON at the last character it read: the end of a
-//! scalar or key, or the `}` closing an object (an object or array it refused unread is pointed
-//! at by its first character: see `json_pos`).
+//! Parsers point at different places: TOML at the span of the value, key or table at fault; JSON
+//! at the last character it read: the end of a scalar or key, or the `}` closing an object (an
+//! object or array it refused unread is pointed at by its first character: see `json_pos`).
+//! YAML needs none of this: its deserializer knows the path of the node at fault (`yaml::de`).
 
 use super::error::{Problem, ProblemKind};
 use super::serde_error::with_path;
@@ -33,7 +33,7 @@ impl About {
         match problem.kind {
             ProblemKind::MissingKey => Self::Table,
             ProblemKind::UnknownKey => Self::Key,
-            // serde reports a repeated key once the table is read (YAML: at its start).
+            // A repeated key (serde says "duplicate field") is about the table it repeats in.
             _ if problem.message.starts_with("duplicate field") => Self::Table,
             _ => Self::Value,
         }
@@ -52,7 +52,7 @@ fn path_at(root: &SpanNode, pos: Pos, about: About) -> Path {
     let value = search.value.map(|(_, steps)| steps);
     let steps = match (about, search.key) {
         (About::Key, Some(key)) => key,
-        // Other errors ignore keys: a YAML mapping starts where its first key does.
+        // Other errors are about the value at the position, not a key beside it.
         _ => value.unwrap_or_default(),
     };
     Path::new(steps.into_iter().map(Step::segment).collect())

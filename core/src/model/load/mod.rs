@@ -5,10 +5,11 @@ mod error;
 mod error_path;
 mod file;
 mod format;
+mod json;
 mod references;
 mod serde_error;
 mod toml_spans;
-mod yaml_spans;
+mod yaml;
 
 pub use error::{LoadError, Problem, ProblemKind};
 pub use file::{Beside, ReadError, file_format, read_capped, utf8_text};
@@ -46,8 +47,8 @@ impl Deployment {
         }
         let parsed = match format {
             Format::Toml => toml_spans::parse::<Deployment>(text, file),
-            Format::Json => yaml_spans::parse_json::<Deployment>(text, file),
-            Format::Yaml => yaml_spans::parse_yaml::<Deployment>(text, file),
+            Format::Json => json::parse::<Deployment>(text, file),
+            Format::Yaml => yaml::parse::<Deployment>(text, file),
         };
         let (mut deployment, root) = parsed.map_err(LoadError::one)?;
         deployment.source_map = SourceMap {

@@ -255,10 +255,25 @@ fn secrets_keep_only_whether_they_are_set() {
 }
 
 #[test]
-fn yaml_that_only_serde_yaml_accepts_still_loads() {
-    // saphyr refuses a tab after `:`, which libyaml takes; the positions are then unknown.
-    let d = Deployment::load("domain:\tacme.com\n", Format::Yaml, "d.yaml", &NoFiles).unwrap();
-    assert_eq!(d.domain.as_deref(), Some("acme.com"));
+fn a_tab_alone_after_a_colon_is_a_syntax_error_that_says_what_to_write() {
+    // YAML 1.2 and libyaml take a tab between `:` and the value; saphyr does not when the tab
+    // stands alone before the value, and says so there.
+    let p = only(Deployment::load("domain:\tacme.com\n", Format::Yaml, "d.yaml", &NoFiles).unwrap_err());
+    assert_eq!(p.kind, ProblemKind::Syntax);
+    assert_eq!(
+        p.to_string(),
+        "d.yaml:1:9: invalid YAML: ':' must be followed by a valid YAML whitespace \
+         (put a space after the `:` or `-`: uclint's YAML parser takes no tab alone there)"
+    );
+    // A space before or after the tab, or a quoted value, is fine.
+    for text in [
+        "domain: \tacme.com\n",
+        "domain:\t acme.com\n",
+        "domain:\t\"acme.com\"\n",
+    ] {
+        let d = Deployment::load(text, Format::Yaml, "d.yaml", &NoFiles).unwrap();
+        assert_eq!(d.domain.as_deref(), Some("acme.com"), "{text:?}");
+    }
 }
 
 /// Where loading `text` fails and what it says, as `line:column: message`.
@@ -391,11 +406,93 @@ fn yaml_errors_name_the_item_their_position_is_in() {
                 "servers:\n  - node_name: a\n    roles: [cups, cupz]\n",
                 "3:19: servers[0].roles[1]: unknown value `cupz`",
             ),
-            // Columns count characters in both libyaml and saphyr.
+            // Columns count characters, not bytes.
             (
                 "servers: [{node_name: ééé, roles: [cups, cüps]}]\n",
                 "1:42: servers[0].roles[1]: unknown value `cüps`",
             ),
         ],
     );
+}
+
+#[test]
+fn yaml_reads_what_people_write_and_refuses_the_rest_where_it_is() {
+    // A plain scalar where text is expected is its text, as written.
+    let yaml = "servers:\n  - node_name: 2007\n    roles: [exchange]\n    version: 7.0\nusers:\n  - cucm_id: u1\n    telephone_number: 0123\n    digest_credential: s3cret\n";
+    let d = Deployment::load(yaml, Format::Yaml, "d.yaml", &NoFiles).unwrap();
+    assert_eq!(d.servers[0].node_name, "2007");
+    assert_eq!(d.servers[0].version.as_deref(), Some("7.0"));
+    assert_eq!(d.users[0].telephone_number.as_deref(), Some("0123"));
+    assert!(d.users[0].digest_credential);
+    // Anchors and aliases work, and the aliased item is placed where the alias is.
+    let yaml = "clients:\n  - &hq {id: hq, kind: cupc}\nusers:\n  - {cucm_id: a, clients: &both [hq]}\n  - {cucm_id: b, clients: *both}\n";
+    let d = Deployment::load(yaml, Format::Yaml, "d.yaml", &NoFiles).unwrap();
+    assert_eq!(d.users[1].clients, d.users[0].clients);
+    assert_failures(
+        Format::Yaml,
+        &[
+            // A null is not a name (as in JSON).
+            (
+                "servers:\n  - node_name: ~\n    roles: [cups]\n",
+                "2:16: servers[0].node_name: invalid type: null, expected a string",
+            ),
+            // A repeated key is refused at the repeat, naming its mapping.
+            (
+                "servers:\n  - node_name: a\n    roles: [cups]\n    roles: [cucm]\n",
+                "4:5: servers[0]: duplicate key `roles` (first written at line 3)",
+            ),
+            // What YAML has that a deployment does not need is refused, saying why.
+            (
+                "domain: a\n---\ndomain: b\n",
+                "2:1: a second YAML document: a deployment file holds one",
+            ),
+            (
+                "domain: !!binary YWNtZQ==\n",
+                "1:9: the YAML tag `!!binary` cannot be read here",
+            ),
+            (
+                "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e]\n",
+                // The eighth `*d` (11,111 nodes each) passes the budget.
+                "5:36: the alias `*d` would make aliases copy more than 100000 nodes",
+            ),
+        ],
+    );
+}
+
+/// Every file of the YAML fuzz corpus passes the fuzz target's check (no panic; every problem
+/// in reading the text has a location); `ok-*` seeds load and `err-*` seeds do not, so the
+/// corpus runs in CI without a fuzzer.
+#[test]
+fn yaml_fuzz_corpus_replays() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/corpus/deployment_yaml");
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("the fuzz corpus directory")
+        .map(|entry| entry.expect("a corpus entry").path())
+        .collect();
+    entries.sort();
+    assert!(entries.len() >= 19, "only {} corpus files in {dir}", entries.len());
+    for path in entries {
+        let bytes = std::fs::read(&path).expect("a readable corpus file");
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        // The fuzz target skips input that is not UTF-8: deployments are text.
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let loaded = Deployment::load(text, Format::Yaml, "fuzz.yaml", &NoFiles);
+        if let Err(error) = &loaded {
+            for problem in &error.problems {
+                let about_the_text = matches!(
+                    problem.kind,
+                    ProblemKind::Syntax | ProblemKind::Type | ProblemKind::UnknownKey | ProblemKind::MissingKey
+                );
+                assert!(!about_the_text || problem.location.is_some(), "{name}: {problem}");
+            }
+        }
+        if name.starts_with("ok-") {
+            assert!(loaded.is_ok(), "{name}: {:?}", loaded.err().map(|e| e.to_string()));
+        }
+        if name.starts_with("err-") {
+            assert!(loaded.is_err(), "{name} should be refused");
+        }
+    }
 }

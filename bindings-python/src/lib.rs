@@ -18,6 +18,7 @@ mod report;
 mod resolve;
 mod route;
 mod rules;
+mod service_health;
 mod value;
 
 use pyo3::prelude::*;
@@ -51,8 +52,8 @@ fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::Summary>()?;
     m.add_class::<problem::Problem>()?;
     m.add_class::<report::PluginOutput>()?;
-    m.add_class::<health::Health>()?;
-    m.add_class::<health::ServiceHealth>()?;
+    m.add_class::<service_health::Health>()?;
+    m.add_class::<service_health::ServiceHealth>()?;
     m.add_class::<live_health::LiveHealth>()?;
     m.add_class::<live_health::LiveService>()?;
     m.add_class::<probe::ProbeReport>()?;

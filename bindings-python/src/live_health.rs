@@ -7,8 +7,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use uclint_probe::{LiveHealth as CoreLiveHealth, LiveService as CoreLiveService};
 
-use crate::health::ServiceHealth;
 use crate::probe::{Observation, Setting};
+use crate::service_health::ServiceHealth;
 use crate::value::{class_tuple, hash_serialized, pretty_json, repr_str, serde_name, str_tuple};
 
 /// Show Server Health for one user on one client, predicted and observed.

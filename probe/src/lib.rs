@@ -11,6 +11,7 @@
 mod context;
 pub mod dns;
 mod health;
+mod http;
 pub mod net;
 mod observation;
 mod report;

@@ -73,7 +73,13 @@ impl ProbeRequest {
             SecretKind::User => {
                 self.user.is_some() && (self.runs(Probe::Ldap) && deployment.ldap.is_some() || self.imap_login)
             }
-            SecretKind::Calendar => self.runs(Probe::Http) && deployment.calendar.is_some(),
+            SecretKind::Calendar => {
+                self.runs(Probe::Http)
+                    && deployment
+                        .calendar
+                        .as_ref()
+                        .is_some_and(|c| c.account.as_deref().is_some_and(|a| !a.is_empty()))
+            }
         }
     }
 }

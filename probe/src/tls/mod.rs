@@ -9,8 +9,11 @@ mod roots;
 mod secrecy;
 mod targets;
 mod task;
+mod trust;
 mod validity;
 
 pub use connect::{Session, connect, handshake};
 pub use roots::roots;
+pub(crate) use targets::listener_setting;
 pub use task::tasks;
+pub(crate) use trust::doubt;

@@ -224,7 +224,7 @@ fn forward_secrecy(cx: &Context, port: &TlsPort, session: &Session, observation:
 }
 
 /// What chains must lead to, in words.
-fn trusted(cx: &Context) -> String {
+pub(super) fn trusted(cx: &Context) -> String {
     match &cx.request.ca {
         Some(path) => format!("the CA bundle `{}`", path.display()),
         None => "this system".to_owned(),
@@ -232,7 +232,7 @@ fn trusted(cx: &Context) -> String {
 }
 
 /// Seconds since the Unix epoch.
-fn now() -> i64 {
+pub(super) fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))

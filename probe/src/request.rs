@@ -110,3 +110,41 @@ pub enum RequestError {
     #[error("cannot start probing: {0}")]
     Start(String),
 }
+
+#[cfg(test)]
+mod tests {
+    use uclint_core::model::Calendar;
+
+    use super::*;
+
+    fn calendar(account: Option<&str>) -> Deployment {
+        Deployment {
+            calendar: Some(Calendar {
+                exchange: "mail".to_owned(),
+                protocol: "https".to_owned(),
+                mixed_mode_2003_2007: false,
+                firewall: None,
+                load_balancer: false,
+                forms_based_authentication: false,
+                account: account.map(str::to_owned),
+                cipher_suite: None,
+                location: None,
+            }),
+            ..Deployment::default()
+        }
+    }
+
+    #[test]
+    fn the_calendar_password_is_needed_only_with_an_account_and_the_http_probe() {
+        let all = ProbeRequest::default();
+        assert!(all.needs(&calendar(Some("svc-cups")), SecretKind::Calendar));
+        assert!(!all.needs(&calendar(None), SecretKind::Calendar));
+        assert!(!all.needs(&calendar(Some("")), SecretKind::Calendar));
+        assert!(!all.needs(&Deployment::default(), SecretKind::Calendar));
+        let tls = ProbeRequest {
+            only: vec![Probe::Tls],
+            ..ProbeRequest::default()
+        };
+        assert!(!tls.needs(&calendar(Some("svc-cups")), SecretKind::Calendar));
+    }
+}

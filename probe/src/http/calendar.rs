@@ -324,7 +324,10 @@ impl Asking<'_> {
             }
             Verdict::AuthRequired => {
                 observation.outcome = Outcome::Ok;
-                let why = self.withheld.clone().unwrap_or_else(|| "none to send".to_owned());
+                let why = self
+                    .withheld
+                    .clone()
+                    .unwrap_or_else(|| "no calendar.account, or no password for it".to_owned());
                 observation.summary = format!(
                     "PROPFIND {url}{who}: {status}: the server wants credentials (not sent: {why}), so whether the \
                      account may read calendars was not asked"

@@ -11,6 +11,7 @@
 mod context;
 pub mod dns;
 mod health;
+mod http;
 mod imap;
 pub mod net;
 mod observation;

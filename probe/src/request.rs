@@ -73,7 +73,13 @@ impl ProbeRequest {
             SecretKind::User => {
                 self.user.is_some() && (self.runs(Probe::Ldap) && deployment.ldap.is_some() || self.imap_login)
             }
-            SecretKind::Calendar => self.runs(Probe::Http) && deployment.calendar.is_some(),
+            SecretKind::Calendar => {
+                self.runs(Probe::Http)
+                    && deployment
+                        .calendar
+                        .as_ref()
+                        .is_some_and(|c| c.account.as_deref().is_some_and(|a| !a.is_empty()))
+            }
         }
     }
 }
@@ -103,4 +109,42 @@ pub enum RequestError {
     /// The asynchronous runtime or the DNS client cannot start.
     #[error("cannot start probing: {0}")]
     Start(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use uclint_core::model::Calendar;
+
+    use super::*;
+
+    fn calendar(account: Option<&str>) -> Deployment {
+        Deployment {
+            calendar: Some(Calendar {
+                exchange: "mail".to_owned(),
+                protocol: "https".to_owned(),
+                mixed_mode_2003_2007: false,
+                firewall: None,
+                load_balancer: false,
+                forms_based_authentication: false,
+                account: account.map(str::to_owned),
+                cipher_suite: None,
+                location: None,
+            }),
+            ..Deployment::default()
+        }
+    }
+
+    #[test]
+    fn the_calendar_password_is_needed_only_with_an_account_and_the_http_probe() {
+        let all = ProbeRequest::default();
+        assert!(all.needs(&calendar(Some("svc-cups")), SecretKind::Calendar));
+        assert!(!all.needs(&calendar(None), SecretKind::Calendar));
+        assert!(!all.needs(&calendar(Some("")), SecretKind::Calendar));
+        assert!(!all.needs(&Deployment::default(), SecretKind::Calendar));
+        let tls = ProbeRequest {
+            only: vec![Probe::Tls],
+            ..ProbeRequest::default()
+        };
+        assert!(!tls.needs(&calendar(Some("svc-cups")), SecretKind::Calendar));
+    }
 }

@@ -23,7 +23,8 @@ const MODULES: &str = "/usr/lib/apache2/modules";
 /// A running Apache; stopped when dropped. What it serves:
 ///
 /// - `/exchange/USER/`: a WebDAV collection (PROPFIND `Depth: 0` gives 207; OPTIONS says
-///   `DAV: 1,2`), for each DAV user (`alice` unless told otherwise);
+///   `DAV: 1,2`), for each DAV user (`alice` unless told otherwise), or what another
+///   [`Mailbox`] says (Basic authentication, no WebDAV, forms-based logon, 440, another host);
 /// - `/owa`: 302 to `/owa/auth/logon.aspx`, which is a page (200);
 /// - `/protected`: 401 with `WWW-Authenticate: Basic`, 200 for [`Apache::USER`] and
 ///   [`Apache::PASSWORD`];
@@ -40,10 +41,30 @@ pub struct Apache {
     _dir: TempDir,
 }
 
+/// What `/exchange/USER/` answers for one user: each way an Exchange server answers CUPS's
+/// WebDAV requests there. The HTTP probe's tests need them under that path, which is the one CUPS
+/// asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mailbox {
+    /// A WebDAV collection anyone may read: PROPFIND 207, OPTIONS `DAV: 1,2`.
+    Open,
+    /// A WebDAV collection behind Basic authentication: 207 for [`Apache::USER`] with
+    /// [`Apache::PASSWORD`], else 401.
+    Basic,
+    /// A plain folder, as on an Exchange without WebDAV: OPTIONS without `DAV`, PROPFIND 405.
+    NoDav,
+    /// Forms-based authentication: 302 to `/owa/auth/logon.aspx?url=...` on the same host.
+    FormsLogon,
+    /// 440 Login Timeout, to any method.
+    Expired,
+    /// 302 to `http://other.example/exchange/USER/`, another host (never contacted).
+    Elsewhere,
+}
+
 /// What Apache serves; [`ApacheBuilder::start`] starts it.
 pub struct ApacheBuilder {
     tls: Option<CertFiles>,
-    dav_users: Vec<String>,
+    mailboxes: Vec<(String, Mailbox)>,
 }
 
 impl Apache {
@@ -58,7 +79,7 @@ impl Apache {
     pub fn builder() -> ApacheBuilder {
         ApacheBuilder {
             tls: None,
-            dav_users: Vec::new(),
+            mailboxes: Vec::new(),
         }
     }
 
@@ -81,8 +102,13 @@ impl ApacheBuilder {
     }
 
     /// A WebDAV collection at `/exchange/USER/` (instead of alice's alone).
-    pub fn dav_user(mut self, user: &str) -> Self {
-        self.dav_users.push(user.to_owned());
+    pub fn dav_user(self, user: &str) -> Self {
+        self.mailbox(user, Mailbox::Open)
+    }
+
+    /// `/exchange/USER/` answering as `mailbox` says (instead of alice's open collection alone).
+    pub fn mailbox(mut self, user: &str, mailbox: Mailbox) -> Self {
+        self.mailboxes.push((user.to_owned(), mailbox));
         self
     }
 
@@ -90,8 +116,8 @@ impl ApacheBuilder {
     pub fn start(mut self) -> Apache {
         let binary = require_binary("/usr/sbin/apache2", "apache2-bin");
         let htpasswd = require_binary("/usr/bin/htpasswd", "apache2-utils");
-        if self.dav_users.is_empty() {
-            self.dav_users.push("alice".to_owned());
+        if self.mailboxes.is_empty() {
+            self.mailboxes.push(("alice".to_owned(), Mailbox::Open));
         }
         let dir = tempfile::tempdir().or_panic("Apache: create a temporary folder");
         let d = dir.path();
@@ -100,8 +126,12 @@ impl ApacheBuilder {
         for sub in ["run", "logs", "var", "htdocs/owa/auth"] {
             std::fs::create_dir_all(d.join(sub)).or_panic(format_args!("Apache: create {sub}"));
         }
-        for user in &self.dav_users {
-            std::fs::create_dir_all(d.join("dav/exchange").join(user)).or_panic("Apache: create a DAV folder");
+        for (user, mailbox) in &self.mailboxes {
+            let folder = match mailbox {
+                Mailbox::NoDav => d.join("plain").join(user),
+                _ => d.join("dav/exchange").join(user),
+            };
+            std::fs::create_dir_all(folder).or_panic("Apache: create a mailbox folder");
         }
         write(
             d,
@@ -131,7 +161,12 @@ impl ApacheBuilder {
             ""
         };
         let [port, tls_port] = free_ports(IpAddr::V4(Ipv4Addr::LOCALHOST));
-        let mut conf = config(d, port, run_as);
+        let mailboxes: String = self
+            .mailboxes
+            .iter()
+            .map(|(user, mailbox)| mailbox_rules(d, user, *mailbox))
+            .collect();
+        let mut conf = config(d, port, run_as, &mailboxes);
         if let Some(cert) = &self.tls {
             std::fs::copy(&cert.chain, d.join("chain.pem")).or_panic("Apache: copy the certificate");
             std::fs::copy(&cert.key, d.join("key.pem")).or_panic("Apache: copy the key");
@@ -161,8 +196,9 @@ impl ApacheBuilder {
     }
 }
 
-/// httpd.conf for HTTP, every path under `dir`.
-fn config(dir: &Path, port: u16, run_as: &str) -> String {
+/// httpd.conf for HTTP, every path under `dir`; `mailboxes` before the `/exchange/` alias, which
+/// would otherwise take their requests (the first matching alias wins).
+fn config(dir: &Path, port: u16, run_as: &str, mailboxes: &str) -> String {
     let d = dir.display();
     let mut modules = String::new();
     for (name, file) in [
@@ -206,7 +242,7 @@ DavLockDB "{d}/var/DavLock"
 <Directory "{d}/htdocs">
     Require all granted
 </Directory>
-Alias /exchange/ "{d}/dav/exchange/"
+{mailboxes}Alias /exchange/ "{d}/dav/exchange/"
 <Directory "{d}/dav/exchange">
     Dav On
     Require all granted
@@ -228,6 +264,37 @@ Alias /protected "{d}/htdocs/owa/auth/logon.aspx"
 "#,
         other = Apache::OTHER_HOST_URL,
     )
+}
+
+/// What `/exchange/USER/` needs beyond the open collection every user has.
+fn mailbox_rules(dir: &Path, user: &str, mailbox: Mailbox) -> String {
+    let d = dir.display();
+    match mailbox {
+        Mailbox::Open => String::new(),
+        Mailbox::Basic => format!(
+            r#"<Location "/exchange/{user}/">
+    AuthType Basic
+    AuthName "uclint test"
+    AuthBasicProvider file
+    AuthUserFile "{d}/htpasswd"
+    Require valid-user
+</Location>
+"#
+        ),
+        // Outside the DAV folder: `Dav Off` below `Dav On` inherits `On`.
+        Mailbox::NoDav => format!(
+            "Alias /exchange/{user}/ \"{d}/plain/{user}/\"\n<Directory \"{d}/plain\">\n    Require all granted\n</Directory>\n"
+        ),
+        Mailbox::FormsLogon => {
+            format!("RedirectMatch 302 ^/exchange/{user}/ /owa/auth/logon.aspx?url=/exchange/{user}/&reason=0\n")
+        }
+        // mod_asis answers GET alone, and `Redirect 440` gives 500: the 403 of every method
+        // becomes a GET of /expired, whose `Status: 440` line is sent.
+        Mailbox::Expired => format!(
+            "<Location \"/exchange/{user}/\">\n    Require all denied\n    ErrorDocument 403 /expired\n</Location>\n"
+        ),
+        Mailbox::Elsewhere => format!("Redirect 302 /exchange/{user}/ http://other.example/exchange/{user}/\n"),
+    }
 }
 
 /// The HTTPS listener: the same site, with the test certificate.

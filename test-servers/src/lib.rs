@@ -25,7 +25,7 @@ mod tls;
 mod tool;
 mod tree;
 
-pub use apache::{Apache, ApacheBuilder};
+pub use apache::{Apache, ApacheBuilder, Mailbox};
 pub use binary::require_binary;
 pub use certs::{CertFiles, Certs};
 pub use dovecot::{Dovecot, DovecotBuilder};

@@ -60,11 +60,16 @@ pub struct ImplicitName {
 
 /// The Directory URL an IP phone opens for a CUCM node name.
 pub fn directory_url(node: &str) -> String {
+    directory_url_at(node, 8080)
+}
+
+/// The Directory URL on `port`, for a CUCM node whose HTTP port is not the default 8080.
+pub fn directory_url_at(node: &str, port: u16) -> String {
     // An IPv6 node name needs brackets in a URL.
     if node.contains(':') && !node.starts_with('[') {
-        format!("http://[{node}]:8080/ccmcip/xmldirectory.jsp")
+        format!("http://[{node}]:{port}/ccmcip/xmldirectory.jsp")
     } else {
-        format!("http://{node}:8080/ccmcip/xmldirectory.jsp")
+        format!("http://{node}:{port}/ccmcip/xmldirectory.jsp")
     }
 }
 
@@ -177,6 +182,10 @@ mod tests {
         assert_eq!(
             directory_url("fd00::10"),
             "http://[fd00::10]:8080/ccmcip/xmldirectory.jsp"
+        );
+        assert_eq!(
+            directory_url_at("ccm-1", 61080),
+            "http://ccm-1:61080/ccmcip/xmldirectory.jsp"
         );
     }
 }

@@ -83,6 +83,12 @@ pub struct Calendar {
     /// Forms-based authentication on OWA/IIS.
     #[serde(default)]
     pub forms_based_authentication: bool,
+    /// The account CUPS reads every user's calendar with (the presence gateway's account name,
+    /// `DOMAIN\name` or `name`; not a secret). `uclint probe` sends it, with the password from
+    /// `UCLINT_CALENDAR_PASSWORD`, in its WebDAV PROPFIND; without it the PROPFIND goes without
+    /// credentials.
+    #[serde(default)]
+    pub account: Option<String>,
     /// The TLS cipher suite CUPS and Exchange negotiate, when known (for decrypting captures).
     #[serde(default)]
     pub cipher_suite: Option<String>,

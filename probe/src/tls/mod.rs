@@ -14,6 +14,7 @@ mod validity;
 
 pub use connect::{Session, connect, handshake};
 pub use roots::roots;
+pub(crate) use targets::listener_setting;
 pub(crate) use task::asked_name;
 pub use task::tasks;
 pub(crate) use trust::refusal;

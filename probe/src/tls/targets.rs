@@ -60,7 +60,13 @@ fn push(ports: &mut Vec<TlsPort>, server: &Server, service: &'static str, port: 
 }
 
 /// `servers[i].ports.LISTENER` when the file writes it, else `servers[i].roles`, whose default it is.
-fn listener_setting(deployment: &Deployment, index: usize, server: &Server, listener: Listener, port: u16) -> Setting {
+pub fn listener_setting(
+    deployment: &Deployment,
+    index: usize,
+    server: &Server,
+    listener: Listener,
+    port: u16,
+) -> Setting {
     let at = Path::default().key("servers").index(index);
     let name = listener.as_str();
     let (path, says) = if written(&server.ports, listener).is_some() {

@@ -1,6 +1,6 @@
 //! Apache answers as Exchange and OWA do: WebDAV, redirects, Basic authentication, 440, HTTPS.
 
-use uclint_test_servers::{Apache, Certs};
+use uclint_test_servers::{Apache, Certs, Mailbox};
 
 use crate::common::{connect, tls_connect};
 use crate::http::{header, request, status};
@@ -93,5 +93,46 @@ fn https_serves_the_same_site_with_the_test_certificate() {
             ""
         )),
         "HTTP/1.1 440 Login Timeout"
+    );
+}
+
+#[test]
+fn mailboxes_answer_as_exchange_does_under_exchange() {
+    let apache = Apache::builder()
+        .mailbox("alice", Mailbox::Basic)
+        .mailbox("plain", Mailbox::NoDav)
+        .mailbox("fba", Mailbox::FormsLogon)
+        .mailbox("late", Mailbox::Expired)
+        .mailbox("moved", Mailbox::Elsewhere)
+        .start();
+    let depth = ["Depth: 0"];
+    let answer = http(&apache, "PROPFIND", "/exchange/alice/", &depth, "");
+    assert_eq!(status(&answer), "HTTP/1.1 401 Unauthorized", "{answer}");
+    // alice:alicepw
+    let right = ["Depth: 0", "Authorization: Basic YWxpY2U6YWxpY2Vwdw=="];
+    let answer = http(&apache, "PROPFIND", "/exchange/alice/", &right, "");
+    assert_eq!(status(&answer), "HTTP/1.1 207 Multi-Status", "{answer}");
+
+    let answer = http(&apache, "OPTIONS", "/exchange/plain/", &[], "");
+    assert!(status(&answer).starts_with("HTTP/1.1 200"), "{answer}");
+    assert_eq!(header(&answer, "DAV"), None, "{answer}");
+    let answer = http(&apache, "PROPFIND", "/exchange/plain/", &depth, "");
+    assert_eq!(status(&answer), "HTTP/1.1 405 Method Not Allowed", "{answer}");
+
+    let answer = http(&apache, "PROPFIND", "/exchange/fba/", &depth, "");
+    assert_eq!(status(&answer), "HTTP/1.1 302 Found", "{answer}");
+    let location = header(&answer, "Location").unwrap();
+    assert_eq!(location, apache.url("/owa/auth/logon.aspx?url=/exchange/fba/&reason=0"));
+
+    for method in ["PROPFIND", "OPTIONS", "GET"] {
+        let answer = http(&apache, method, "/exchange/late/", &depth, "");
+        assert!(status(&answer).starts_with("HTTP/1.1 440 "), "{method}: {answer}");
+    }
+
+    let answer = http(&apache, "PROPFIND", "/exchange/moved/", &depth, "");
+    assert_eq!(status(&answer), "HTTP/1.1 302 Found", "{answer}");
+    assert_eq!(
+        header(&answer, "Location"),
+        Some("http://other.example/exchange/moved/")
     );
 }

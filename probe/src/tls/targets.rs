@@ -119,6 +119,7 @@ mod tests {
             sync_port,
             auth_port,
             tls,
+            base: None,
             directory_size: None,
             certificates: Vec::new(),
             cupc_profile: None,

@@ -89,6 +89,17 @@ pub struct CupcLdapProfile {
     pub user_id_attribute: String,
 }
 
+/// LDAP attributes that hold a phone number, for CUPC's user-id mapping.
+const PHONE_ATTRIBUTES: &[&str] = &["telephonenumber", "ipphone", "othertelephone", "mobile"];
+
+impl CupcLdapProfile {
+    /// Whether CUPC's user id is a phone attribute: CUCM ids are then extensions, and a user's
+    /// presence id is their telephone number.
+    pub fn maps_to_phone(&self) -> bool {
+        PHONE_ATTRIBUTES.contains(&self.user_id_attribute.to_ascii_lowercase().as_str())
+    }
+}
+
 fn sam() -> String {
     "sAMAccountName".to_owned()
 }

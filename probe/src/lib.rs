@@ -11,6 +11,7 @@
 mod context;
 pub mod dns;
 mod health;
+pub mod ldap;
 pub mod net;
 mod observation;
 mod report;

@@ -284,7 +284,10 @@ fn referrals_on_the_authentication_port_are_ldap010_and_auth004() {
     );
     let found = seen(&report, SubjectKind::User, Service::Directory);
     assert_eq!((found.outcome, found.codes()), (Outcome::Ok, vec![]), "{found:#?}");
-    assert_eq!(found.summary, "`uid=alice,ou=people,dc=example,dc=org`");
+    assert_eq!(
+        found.summary,
+        "`alice` in the directory: `uid=alice,ou=people,dc=example,dc=org`"
+    );
     assert_eq!(binds(&slapd, &Slapd::user_dn("alice")), 1);
     assert_eq!(binds(&slapd, &svc_dn()), 2, "once in each of the two runs");
     assert_no_password(&report);
@@ -309,7 +312,8 @@ fn entries_without_sn_are_ldap002_and_other_ids_ldap006() {
     let account = seen(&report, SubjectKind::Ldap, Service::Directory);
     assert_eq!(account.codes(), [Code::LDAP002, Code::LDAP006], "{account:#?}");
     assert!(
-        message(account, Code::LDAP002).contains("1 directory entry under the base has no last name (sn)")
+        message(account, Code::LDAP002)
+            .contains("1 directory entry under the base has no last name (sn): CUCM will not synchronize it")
             && message(account, Code::LDAP002).contains("`uid=nosn,ou=people,dc=example,dc=org`"),
         "{account:#?}"
     );

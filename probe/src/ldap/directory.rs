@@ -181,7 +181,7 @@ async fn find_user(
     judge::result(cx, plan, &searched, &mut found);
     let Some(entry) = first else {
         let why = format!("no entry under `{base}` has {}", query.filter);
-        found.summary = format!("not in the directory: {why}");
+        found.summary = format!("`{cucm_id}` not in the directory: {why}");
         return (found, Err(why));
     };
     if searched.entries > 1 {
@@ -194,7 +194,7 @@ async fn find_user(
         );
     }
     judge::user_entry(plan, user, &entry, &mut found);
-    found.summary = format!("`{}`", entry.dn);
+    found.summary = format!("`{cucm_id}` in the directory: `{}`", entry.dn);
     (found, Ok(entry.dn))
 }
 

@@ -141,9 +141,13 @@ impl Listing {
             observation.raise(
                 Code::LDAP002,
                 format!(
-                    "observed: {} under the base {} no last name (sn): CUCM will not synchronize them: {}",
+                    "observed: {} under the base {}: {}",
                     count(self.without_sn_count, "directory entry", "directory entries"),
-                    if self.without_sn_count == 1 { "has" } else { "have" },
+                    if self.without_sn_count == 1 {
+                        "has no last name (sn): CUCM will not synchronize it"
+                    } else {
+                        "have no last name (sn): CUCM will not synchronize them"
+                    },
                     named(&self.without_sn, self.without_sn_count)
                 ),
             );

@@ -123,4 +123,7 @@ fn redact(cx: &Context, observation: &mut Observation) {
     for raised in &mut observation.raised {
         raised.message = secrets.redact(&raised.message);
     }
+    if let Some(setting) = &mut observation.setting {
+        setting.says = secrets.redact(&setting.says);
+    }
 }

@@ -336,8 +336,9 @@ pub fn request_error(error: RequestError) -> PyErr {
 }
 
 /// Ask the real servers of `deployment` what the core predicts, like `uclint probe`: DNS as each
-/// client profile (or `client`) sees it, TLS certificates, SIP (a REGISTER for `user`). `only`
-/// names probes (`dns`, `tls`, `sip`); `dns_server` is `IP:PORT` (else the system's
+/// client profile (or `client`) sees it, TLS certificates, SIP (a REGISTER for `user`), LDAP
+/// (no password is given from Python: its binds say they were not tried). `only` names probes
+/// (`dns`, `tls`, `sip`, `ldap`); `dns_server` is `IP:PORT` (else the system's
 /// resolvers); `timeout` is the longest wait for one step, in seconds; `ca` a PEM bundle to
 /// trust instead of the system's roots. Contacts only the hosts the deployment names. The GIL is
 /// released while probing.

@@ -81,7 +81,8 @@ pub struct ProbeArgs {
     /// Take this client profile's view (its DNS suffixes and hosts file); every profile when absent.
     #[arg(long)]
     pub client: Option<String>,
-    /// Probe as this user (CUCM id): the names its client uses, a REGISTER for its address.
+    /// Probe as this user (CUCM id): the names its client uses, a REGISTER for its address,
+    /// their directory entry, and one LDAP bind as them (password from UCLINT_USER_PASSWORD).
     #[arg(long)]
     pub user: Option<String>,
     /// Ask this DNS server instead of the system's resolvers.
@@ -101,7 +102,8 @@ pub struct ProbeArgs {
     #[arg(long, requires = "user")]
     pub imap_login: bool,
     /// Send a password over a connection that is not encrypted (the field notes' `telnet
-    /// SERVER 143` test needs it). Without it, such a login is not tried, and the probe says so.
+    /// SERVER 143` test needs it; so does an LDAP bind when `ldap.tls` is false). Without it,
+    /// such a login is not tried, and the probe says so.
     #[arg(long)]
     pub allow_plaintext_password: bool,
     /// Exit with status 1 when a finding is at or above this severity.

@@ -13,6 +13,7 @@ pub mod dns;
 mod health;
 mod http;
 mod imap;
+pub mod ldap;
 pub mod net;
 mod observation;
 mod report;

@@ -67,7 +67,7 @@ pub struct Target {
     pub address: Option<IpAddr>,
     /// The port contacted.
     pub port: Option<u16>,
-    /// `udp`, `tcp` or `tls`.
+    /// `udp`, `tcp`, `tls`, or `starttls` (TCP, then TLS after a protocol exchange: LDAP).
     pub transport: Option<&'static str>,
 }
 

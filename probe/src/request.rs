@@ -70,8 +70,11 @@ impl ProbeRequest {
                         .and_then(|l| l.cupc_profile.as_ref())
                         .is_some_and(|p| p.service_account.is_some())
             }
+            // The LDAP probe binds as the user only where CUCM checks passwords against LDAP.
             SecretKind::User => {
-                self.user.is_some() && (self.runs(Probe::Ldap) && deployment.ldap.is_some() || self.imap_login)
+                self.user.is_some()
+                    && (self.runs(Probe::Ldap) && deployment.ldap.as_ref().is_some_and(|l| l.authentication)
+                        || self.imap_login)
             }
             SecretKind::Calendar => {
                 self.runs(Probe::Http)
@@ -114,6 +117,8 @@ pub enum RequestError {
 #[cfg(test)]
 mod tests {
     use uclint_core::model::Calendar;
+    use uclint_core::model::Format;
+    use uclint_core::source::NoFiles;
 
     use super::*;
 
@@ -146,5 +151,40 @@ mod tests {
             ..ProbeRequest::default()
         };
         assert!(!tls.needs(&calendar(Some("svc-cups")), SecretKind::Calendar));
+    }
+
+    fn deployment(ldap: &str) -> Deployment {
+        let text = format!("[[servers]]\nnode_name = \"dc\"\nroles = [\"ldap\"]\n\n[ldap]\nserver = \"dc\"\n{ldap}");
+        Deployment::load(&text, Format::Toml, "d.toml", &NoFiles).unwrap()
+    }
+
+    #[test]
+    fn a_password_is_asked_for_only_where_a_bind_sends_it() {
+        let with_user = ProbeRequest {
+            user: Some("alice".to_owned()),
+            ..ProbeRequest::default()
+        };
+        let account = "[ldap.cupc_profile]\nservice_account = \"cn=svc\"\n";
+        assert!(with_user.needs(&deployment(account), SecretKind::LdapAccount));
+        assert!(
+            !with_user.needs(&deployment(""), SecretKind::LdapAccount),
+            "no account, no bind"
+        );
+        assert!(with_user.needs(&deployment("authentication = true\n"), SecretKind::User));
+        assert!(
+            !with_user.needs(&deployment("authentication = false\n"), SecretKind::User),
+            "CUCM checks the user's password itself: the probe does not bind as them"
+        );
+        let imap_only = ProbeRequest {
+            only: vec![Probe::Imap],
+            imap_login: true,
+            ..with_user.clone()
+        };
+        assert!(imap_only.needs(&deployment(""), SecretKind::User));
+        let other_probes = ProbeRequest {
+            only: vec![Probe::Tls],
+            ..with_user
+        };
+        assert!(!other_probes.needs(&deployment(account), SecretKind::LdapAccount));
     }
 }

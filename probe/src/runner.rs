@@ -12,7 +12,7 @@ use tokio::task::JoinSet;
 use uclint_core::model::Deployment;
 
 use crate::net::seconds;
-use crate::{Context, Observation, Outcome, ProbeRequest, RequestError, dns, http, imap, sip, tls};
+use crate::{Context, Observation, Outcome, ProbeRequest, RequestError, dns, http, imap, ldap, sip, tls};
 
 /// Told how a run goes (the command line draws a progress bar from it).
 pub trait Progress {
@@ -54,10 +54,17 @@ pub fn run(
         .map_err(|e| RequestError::Start(e.to_string()))?;
     runtime.block_on(async {
         let cx = Arc::new(Context::new(Arc::clone(deployment), request.clone())?);
-        let tasks: Vec<Task> = [dns::tasks, tls::tasks, sip::tasks, imap::tasks, http::tasks]
-            .into_iter()
-            .flat_map(|plan| plan(&cx))
-            .collect();
+        let tasks: Vec<Task> = [
+            dns::tasks,
+            tls::tasks,
+            sip::tasks,
+            ldap::tasks,
+            imap::tasks,
+            http::tasks,
+        ]
+        .into_iter()
+        .flat_map(|plan| plan(&cx))
+        .collect();
         Ok(ask(tasks, request, progress).await)
     })
 }

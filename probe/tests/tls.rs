@@ -326,7 +326,12 @@ fn the_exchange_https_port_negotiates_what_the_rsa_key_cannot_decrypt() {
         imaps.raised.is_empty(),
         "TLS001 is about the calendar's HTTPS: {imaps:#?}"
     );
-    let ldaps = at(&report, "dc", ldaps.address.port());
-    assert_eq!((ldaps.outcome, ldaps.raised.len()), (Outcome::Ok, 0), "{ldaps:#?}");
-    assert_eq!(report.observations.len(), 3, "sync and auth on one port: one handshake");
+    // LDAPS is 636 and 3269; with tls = true another port speaks StartTLS first, which the LDAP
+    // probe does (and a test cannot listen on 636): no ClientHello goes to it from here.
+    assert!(
+        report.observations.iter().all(|o| o.target.host != "dc"),
+        "{:#?}",
+        report.observations
+    );
+    assert_eq!(report.observations.len(), 2);
 }

@@ -689,7 +689,7 @@ class LiveHealth:
 
 # --- Observing the real deployment -------------------------------------------------------
 
-_Probe = Literal["dns", "tls", "sip"]
+_Probe = Literal["dns", "tls", "sip", "ldap"]
 _Outcome = Literal["ok", "failed", "refused", "timeout", "unreachable", "tls-error", "protocol-error"]
 
 @final
@@ -703,7 +703,7 @@ class ProbeTarget:
     @property
     def port(self) -> Optional[int]: ...
     @property
-    def transport(self) -> Optional[Literal["udp", "tcp", "tls"]]: ...
+    def transport(self) -> Optional[Literal["udp", "tcp", "tls", "starttls"]]: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 

@@ -22,9 +22,15 @@ pub struct Ldap {
     /// Port used for authentication, which CTIManager uses for CUPC desk-phone control.
     #[serde(default = "ldap_port")]
     pub auth_port: u16,
-    /// LDAP over SSL (LDAPS).
+    /// The connection is encrypted. `uclint probe` takes it as LDAPS on the LDAPS ports (636,
+    /// and 3269 for the Global Catalog) and StartTLS on any other port.
     #[serde(default)]
     pub tls: bool,
+    /// The search base users live under (`dc=acme,dc=com`), as CUCM's LDAP Directory and CUPC's
+    /// LDAP profile name it. `uclint probe` searches for users under it; without it the search
+    /// is skipped.
+    #[serde(default)]
+    pub base: Option<String>,
     /// How many users the directory holds, where known (large directories sync slowly on 389).
     #[serde(default)]
     pub directory_size: Option<u32>,
@@ -81,6 +87,17 @@ pub struct CupcLdapProfile {
     /// attribute when CUCM ids are extensions).
     #[serde(default = "sam")]
     pub user_id_attribute: String,
+}
+
+/// LDAP attributes that hold a phone number, for CUPC's user-id mapping.
+const PHONE_ATTRIBUTES: &[&str] = &["telephonenumber", "ipphone", "othertelephone", "mobile"];
+
+impl CupcLdapProfile {
+    /// Whether CUPC's user id is a phone attribute: CUCM ids are then extensions, and a user's
+    /// presence id is their telephone number.
+    pub fn maps_to_phone(&self) -> bool {
+        PHONE_ATTRIBUTES.contains(&self.user_id_attribute.to_ascii_lowercase().as_str())
+    }
 }
 
 fn sam() -> String {

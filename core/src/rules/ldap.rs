@@ -9,9 +9,6 @@ use crate::report::{Subject, SubjectKind};
 /// Directories at least this large sync slowly on 389 (decision: "large" in the notes' sense).
 pub const LARGE_DIRECTORY: u32 = 10_000;
 
-/// LDAP attributes that hold a phone number, for CUPC's user-id mapping.
-const PHONE_ATTRIBUTES: &[&str] = &["telephonenumber", "ipphone", "othertelephone", "mobile"];
-
 /// Run the LDAP rules.
 pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     let Some(ldap) = &cx.deployment.ldap else {
@@ -98,7 +95,7 @@ pub fn user_rules<'a>(cx: &Context<'a>, out: &mut Sink<'_>) -> Option<Box<dyn Us
         .filter(|p| p.enabled && out.enabled(Code::LDAP006))
         .map(|profile| PresenceIds {
             attribute: &profile.user_id_attribute,
-            mapped_to_phone: PHONE_ATTRIBUTES.contains(&profile.user_id_attribute.to_ascii_lowercase().as_str()),
+            mapped_to_phone: profile.maps_to_phone(),
         });
     (synchronized || presence_ids.is_some()).then(|| {
         Box::new(DirectoryUsers {

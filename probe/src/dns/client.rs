@@ -160,7 +160,10 @@ fn drift(observation: &mut Observation, deployment: &Deployment, file: &Resoluti
     }
     let says = |r: &Resolution| r.address.map_or_else(|| "no address".to_owned(), |a| a.to_string());
     // The record the file answered with is the last name it tried.
-    let record = file.attempts.last().map_or(file.name.as_str(), |a| a.query.trim_end_matches('.'));
+    let record = file
+        .attempts
+        .last()
+        .map_or(file.name.as_str(), |a| a.query.trim_end_matches('.'));
     observation.setting = Some(Setting {
         name: format!("dns: {record}"),
         says: says(file),

@@ -4,7 +4,7 @@
 mod chain;
 mod connect;
 mod leaf;
-mod names;
+pub(crate) mod names;
 mod roots;
 mod secrecy;
 mod targets;

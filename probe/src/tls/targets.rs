@@ -1,10 +1,12 @@
 //! Which TLS ports the probe asks: each TLS listener of each server (HTTPS, SIP over TLS, IMAPS),
-//! and the directory's LDAPS ports when the LDAP integration uses TLS; each with the setting of
-//! the deployment file that says a TLS service listens there.
+//! and the directory's LDAPS ports (636, 3269) when the LDAP integration uses TLS; each with the
+//! setting of the deployment file that says a TLS service listens there. Another LDAP port with
+//! TLS speaks StartTLS first ([`crate::ldap::Security`]): the LDAP probe's business.
 
 use uclint_core::model::{Deployment, Listener, Path, Ports, Server};
 
 use crate::Setting;
+use crate::ldap::Security;
 
 /// One TLS port of one server.
 #[derive(Debug, Clone)]
@@ -30,7 +32,10 @@ pub fn tls_ports(deployment: &Deployment) -> Vec<TlsPort> {
     }
     if let Some(ldap) = deployment.ldap.as_ref().filter(|l| l.tls) {
         if let Some(server) = deployment.server(&ldap.server) {
-            for (key, port) in [("sync_port", ldap.sync_port), ("auth_port", ldap.auth_port)] {
+            let ldaps = [("sync_port", ldap.sync_port), ("auth_port", ldap.auth_port)]
+                .into_iter()
+                .filter(|(_, port)| Security::of(true, *port) == Security::Ldaps);
+            for (key, port) in ldaps {
                 let path = Path::default().key("ldap").key(key);
                 let setting = Setting {
                     name: path.to_string(),
@@ -125,6 +130,7 @@ mod tests {
             sync_port,
             auth_port,
             tls,
+            base: None,
             directory_size: None,
             certificates: Vec::new(),
             cupc_profile: None,
@@ -184,5 +190,8 @@ mod tests {
         deployment.ldap = Some(ldap("dc", true, 636, 3269));
         let ports: Vec<u16> = tls_ports(&deployment).iter().map(|p| p.port).collect();
         assert_eq!(ports, [636, 3269]);
+        // StartTLS ports: TLS only after an LDAP exchange, which the LDAP probe has.
+        deployment.ldap = Some(ldap("dc", true, 3268, 389));
+        assert!(tls_ports(&deployment).is_empty());
     }
 }

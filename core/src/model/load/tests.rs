@@ -495,4 +495,10 @@ fn yaml_fuzz_corpus_replays() {
             assert!(loaded.is_err(), "{name} should be refused");
         }
     }
+fn the_ldap_search_base_is_optional() {
+    let ldap = "[[servers]]\nnode_name = \"dc\"\nroles = [\"ldap\"]\n\n[ldap]\nserver = \"dc\"\n";
+    let without = load_toml(ldap).unwrap();
+    assert_eq!(without.ldap.unwrap().base, None);
+    let with = load_toml(&format!("{ldap}base = \"dc=acme,dc=com\"\n")).unwrap();
+    assert_eq!(with.ldap.unwrap().base.as_deref(), Some("dc=acme,dc=com"));
 }

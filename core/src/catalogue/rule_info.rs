@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Code, Fix, Service, Severity};
+use super::{Code, Fix, FoundBy, Service, Severity};
 
 /// One rule's registry entry.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -53,18 +53,18 @@ pub fn page(rule: &RuleInfo) -> String {
     if !references.is_empty() {
         page.push_str("\n## See also\n\n");
         for r in references {
-            page.push_str(&format!("- [{}](../derivations/{})\n", r.title, r.file));
+            page.push_str(&format!("- [{}](../{})\n", r.title, r.file));
         }
     }
     page
 }
 
-/// A page of `docs/derivations/` that explains what a rule's check rests on.
+/// A page of `docs/` that explains what a rule's check rests on, or how a probe observes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reference {
     /// The page's title.
     pub title: &'static str,
-    /// Its file in `docs/derivations/`.
+    /// Its file, from `docs/` (`derivations/presence-address.md`).
     pub file: &'static str,
 }
 
@@ -72,22 +72,33 @@ const fn reference(title: &'static str, file: &'static str) -> Reference {
     Reference { title, file }
 }
 
-/// The derivation pages behind `rule`: its family's, then Show Server Health when its findings
-/// break a service.
+/// The pages behind `rule`: the probe that observes it, else its family's derivation; then Show
+/// Server Health when its findings break a service.
 pub fn references(rule: &RuleInfo) -> Vec<Reference> {
     let family = rule.code.as_str().trim_end_matches(|c: char| c.is_ascii_digit());
-    let mut pages = match family {
-        "PRS" => vec![reference("Presence address", "presence-address.md")],
-        "NAME" => vec![
-            reference("Name resolution", "name-resolution.md"),
-            reference("Implicit names", "implicit-names.md"),
-        ],
-        "SIP" => vec![reference("SIP routing", "sip-routing.md")],
-        "VM" | "TLS" => vec![reference("Recipes", "recipes.md")],
-        _ => Vec::new(),
+    let mut pages = if rule.code.found_by() == FoundBy::Probe {
+        vec![match family {
+            "TLS" => reference("TLS probe", "probes/tls.md"),
+            "SIP" => reference("SIP probe", "probes/sip.md"),
+            "VM" => reference("IMAP probe", "probes/imap.md"),
+            "LDAP" => reference("LDAP probe", "probes/ldap.md"),
+            "CAL" => reference("HTTP probe", "probes/http.md"),
+            _ => reference("Observing the real deployment", "probes/README.md"),
+        }]
+    } else {
+        match family {
+            "PRS" => vec![reference("Presence address", "derivations/presence-address.md")],
+            "NAME" => vec![
+                reference("Name resolution", "derivations/name-resolution.md"),
+                reference("Implicit names", "derivations/implicit-names.md"),
+            ],
+            "SIP" => vec![reference("SIP routing", "derivations/sip-routing.md")],
+            "VM" | "TLS" => vec![reference("Recipes", "derivations/recipes.md")],
+            _ => Vec::new(),
+        }
     };
     if rule.service.is_some() {
-        pages.push(reference("Show Server Health", "server-health.md"));
+        pages.push(reference("Show Server Health", "derivations/server-health.md"));
     }
     pages
 }

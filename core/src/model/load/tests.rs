@@ -495,6 +495,9 @@ fn yaml_fuzz_corpus_replays() {
             assert!(loaded.is_err(), "{name} should be refused");
         }
     }
+}
+
+#[test]
 fn the_ldap_search_base_is_optional() {
     let ldap = "[[servers]]\nnode_name = \"dc\"\nroles = [\"ldap\"]\n\n[ldap]\nserver = \"dc\"\n";
     let without = load_toml(ldap).unwrap();

@@ -7,9 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Value, json};
 use tsify::Ts;
+use uclint_core::catalogue::Code;
 use uclint_core::model::{Deployment, Format};
 use uclint_core::report::json as core_json;
-use uclint_core::rules::{Code, Options, check as core_check};
+use uclint_core::rules::{Options, check as core_check};
 use uclint_wasm::{check, deployment, health, presence, recipes, resolve, route, rules};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;

@@ -48,6 +48,9 @@ pub struct Certs {
     pub untrusted: CertFiles,
     /// The right names, signed by its own key: self-signed.
     pub self_signed: CertFiles,
+    /// The test CA, to issue more certificates (`issue`).
+    issuer: Issuer<'static, KeyPair>,
+    ca_pem: String,
     dir: TempDir,
 }
 
@@ -59,7 +62,7 @@ impl Certs {
         let ca_cert = ca_params.self_signed(&ca_key).or_panic("certs: sign the test CA");
         let ca_pem = ca_cert.pem();
         let ca_path = write(dir.path(), "ca.pem", &ca_pem);
-        let ca_issuer = Issuer::new(ca_params, ca_key);
+        let ca_issuer: Issuer<'static, KeyPair> = Issuer::new(ca_params, ca_key);
         let (other_params, other_key) = ca("uclint untrusted CA");
         let other_pem = other_params
             .self_signed(&other_key)
@@ -105,8 +108,21 @@ impl Certs {
             expired,
             untrusted,
             self_signed,
+            issuer: ca_issuer,
+            ca_pem,
             dir,
         }
+    }
+
+    /// A certificate for `names` (DNS names or addresses), signed by the test CA, written as
+    /// `file_name`.pem and its key: for servers named as a deployment names them.
+    pub fn issue(&self, file_name: &str, names: &[&str]) -> CertFiles {
+        let key = KeyPair::generate().or_panic("certs: generate a key");
+        let common = names.first().copied().unwrap_or("localhost");
+        let cert = leaf(common, names)
+            .signed_by(&key, &self.issuer)
+            .or_panic(format_args!("certs: sign {file_name}"));
+        files(self.dir.path(), file_name, &cert.pem(), &key, &self.ca_pem)
     }
 
     /// The folder holding every file.

@@ -5,12 +5,12 @@
 use std::sync::Arc;
 
 use serde::Serialize;
-use uclint_core::catalogue::{Code, Service, Severity};
+use uclint_core::catalogue::{self, Code, FoundBy, Service, Severity};
 use uclint_core::health::{ServiceHealth, Status, health};
 use uclint_core::model::{Deployment, Problem, Role};
 use uclint_core::report::SubjectKind;
 
-use crate::{Observation, Outcome, ProbeRequest, Progress, RequestError, Setting};
+use crate::{Observation, Outcome, ProbeRequest, Progress, Raised, RequestError, Setting};
 
 /// What the probes saw of one service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -146,7 +146,7 @@ fn relevant(observation: &Observation, deployment: &Deployment, user: &str, clie
 }
 
 fn compare(predicted: ServiceHealth, about: &[&Observation]) -> LiveService {
-    let (observed, observed_codes, observed_reason) = seen(about);
+    let (observed, observed_codes, observed_reason) = seen(predicted.service, about);
     let agrees = match (observed, predicted.status) {
         (Seen::NotObserved, _) => true,
         (Seen::Ok, Status::Ok | Status::NotConfigured) => true,
@@ -170,14 +170,26 @@ fn compare(predicted: ServiceHealth, about: &[&Observation]) -> LiveService {
 }
 
 /// The worst of what the observations about one service showed.
-fn seen(about: &[&Observation]) -> (Seen, Vec<Code>, String) {
+fn seen(service: Service, about: &[&Observation]) -> (Seen, Vec<Code>, String) {
     if about.is_empty() {
         return (Seen::NotObserved, Vec::new(), "no probe asks about it".to_owned());
     }
-    let failing =
-        |o: &&&Observation| o.outcome != Outcome::Ok || o.raised.iter().any(|r| r.severity == Severity::Error);
-    let warning = |o: &&&Observation| o.raised.iter().any(|r| r.severity > Severity::Info);
-    let codes: Vec<Code> = about.iter().flat_map(|o| o.codes()).collect();
+    // What an observation raises about this service: codes that break it, and what only a probe
+    // sees (a certificate, a port, a drift); not advice about other things (the Wireshark
+    // recipe's TLS001 on Exchange's HTTPS port says nothing of the calendar's health).
+    let counts = |r: &&Raised| {
+        catalogue::info(r.code).service == Some(service) || r.code.found_by() == FoundBy::Probe
+    };
+    let failing = |o: &&&Observation| {
+        o.outcome != Outcome::Ok || o.raised.iter().filter(counts).any(|r| r.severity == Severity::Error)
+    };
+    let warning = |o: &&&Observation| o.raised.iter().filter(counts).any(|r| r.severity > Severity::Info);
+    let mut codes: Vec<Code> = Vec::new();
+    for code in about.iter().flat_map(|o| o.raised.iter().filter(counts).map(|r| r.code)) {
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
     let (status, first) = if let Some(o) = about.iter().find(failing) {
         (Seen::Failing, o)
     } else if let Some(o) = about.iter().find(warning) {
@@ -187,7 +199,10 @@ fn seen(about: &[&Observation]) -> (Seen, Vec<Code>, String) {
     };
     let reason = first
         .raised
-        .first()
+        .iter()
+        .find(counts)
         .map_or_else(|| first.summary.clone(), |r| r.message.clone());
+    // Findings say "observed:" to stand apart from predictions; here the column says it.
+    let reason = reason.strip_prefix("observed: ").map_or(reason.clone(), str::to_owned);
     (status, codes, reason)
 }

@@ -174,7 +174,7 @@ roles = ["ldap"]
 proxy_domain = "acme.com"
 incoming_acl = ["127.0.0.0/8"]
 static_routes = [
-  {{ pattern = ".com.partner.*", route_type = "domain", next_hop = "127.0.0.1", port = {partner}, transport = "tcp" }},
+  {{ pattern = ".com.partner.*", type = "domain", next_hop = "127.0.0.1", port = {partner}, transport = "tcp" }},
 ]
 
 [dns]

@@ -138,7 +138,12 @@ pub async fn ask(cx: &Context, server: &Server, port: &ImapPort, address: IpAddr
         redactor,
         ..
     } = session;
-    observation.summary = format!("{}: {}", port.label(), said.join("; "));
+    observation.summary = if said.is_empty() {
+        // Nothing to remark: the server greeted and listed its capabilities (no LOGIN asked).
+        format!("{}: greeting and CAPABILITY answered", port.label())
+    } else {
+        format!("{}: {}", port.label(), said.join("; "))
+    };
     observation.elapsed = started.elapsed();
     redactor.observation(&mut observation);
     PortReport {

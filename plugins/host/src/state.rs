@@ -25,8 +25,9 @@ pub struct State {
     pub stdout: Capture,
     /// What the plugin writes to stderr in this call.
     pub stderr: Capture,
-    /// WASI's view of the two streams (see wasi.rs).
-    pub wasi: WasiCtx,
+    /// WASI's view of the two streams (see wasi.rs), made on the first print: most calls print
+    /// nothing, and a context costs a few microseconds to build.
+    pub wasi: Option<WasiCtx>,
     /// The WASI resources the plugin holds: its stream handles.
     pub table: ResourceTable,
 }
@@ -44,7 +45,7 @@ impl State {
             },
             host_work: 0,
             max_host_work: limits.max_host_work,
-            wasi: crate::wasi::context(&stdout, &stderr),
+            wasi: None,
             stdout,
             stderr,
             table: ResourceTable::new(),

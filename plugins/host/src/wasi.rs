@@ -79,8 +79,10 @@ impl HasData for Io {
 }
 
 fn cli(state: &mut State) -> WasiCliCtxView<'_> {
+    let (stdout, stderr) = (&state.stdout, &state.stderr);
+    let wasi = state.wasi.get_or_insert_with(|| context(stdout, stderr));
     WasiCliCtxView {
-        ctx: state.wasi.cli(),
+        ctx: wasi.cli(),
         table: &mut state.table,
     }
 }

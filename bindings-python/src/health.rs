@@ -33,7 +33,10 @@ pub fn health<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let d = deployment.get();
     if live {
-        let request = crate::probe::request(&[], dns_server.as_deref(), timeout, ca, 64)?;
+        let mut request = crate::probe::request(&[], dns_server.as_deref(), timeout, ca, 64)?;
+        request.client = Some(client.clone());
+        request.user = Some(user.clone());
+        request.secrets = uclint_probe::Secrets::gather(&request, &d.deployment, None);
         let live = py
             .detach(|| {
                 uclint_probe::live_health(

@@ -177,15 +177,16 @@ fn seen(service: Service, about: &[&Observation]) -> (Seen, Vec<Code>, String) {
     // What an observation raises about this service: codes that break it, and what only a probe
     // sees (a certificate, a port, a drift); not advice about other things (the Wireshark
     // recipe's TLS001 on Exchange's HTTPS port says nothing of the calendar's health).
-    let counts = |r: &&Raised| {
-        catalogue::info(r.code).service == Some(service) || r.code.found_by() == FoundBy::Probe
-    };
+    let counts = |r: &&Raised| catalogue::info(r.code).service == Some(service) || r.code.found_by() == FoundBy::Probe;
     let failing = |o: &&&Observation| {
         o.outcome != Outcome::Ok || o.raised.iter().filter(counts).any(|r| r.severity == Severity::Error)
     };
     let warning = |o: &&&Observation| o.raised.iter().filter(counts).any(|r| r.severity > Severity::Info);
     let mut codes: Vec<Code> = Vec::new();
-    for code in about.iter().flat_map(|o| o.raised.iter().filter(counts).map(|r| r.code)) {
+    for code in about
+        .iter()
+        .flat_map(|o| o.raised.iter().filter(counts).map(|r| r.code))
+    {
         if !codes.contains(&code) {
             codes.push(code);
         }

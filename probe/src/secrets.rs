@@ -1,4 +1,9 @@
-//! Passwords a probe may send, and the one place that keeps them out of everything it shows.
+//! Passwords a probe may send, where they come from, and the one place that keeps them out of
+//! everything it shows.
+
+use uclint_core::model::Deployment;
+
+use crate::ProbeRequest;
 
 /// The secrets of one run. Their values only leave through [`Secrets::value`] (to be sent to a
 /// server); everything shown passes through [`Secrets::redact`].
@@ -45,6 +50,28 @@ impl SecretKind {
 pub const REDACTED: &str = "********";
 
 impl Secrets {
+    /// The secrets `request` may send over `deployment`, each from its environment variable, else
+    /// from `ask` (a front door's prompt without echo, when it has a terminal). A secret neither
+    /// gives stays unset: the probe that needs it says it did not try, and why.
+    pub fn gather(
+        request: &ProbeRequest,
+        deployment: &Deployment,
+        ask: Option<&dyn Fn(SecretKind) -> Option<String>>,
+    ) -> Self {
+        let mut secrets = Self::default();
+        for kind in SecretKind::ALL {
+            if !request.needs(deployment, kind) {
+                continue;
+            }
+            let value = std::env::var(kind.variable())
+                .ok()
+                .or_else(|| ask.and_then(|ask| ask(kind)))
+                .unwrap_or_default();
+            secrets.set(kind, value);
+        }
+        secrets
+    }
+
     /// Keep `value` as the `kind` secret (an empty value is no secret).
     pub fn set(&mut self, kind: SecretKind, value: String) {
         self.values.retain(|(k, _)| *k != kind);

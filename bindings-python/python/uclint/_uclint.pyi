@@ -689,7 +689,7 @@ class LiveHealth:
 
 # --- Observing the real deployment -------------------------------------------------------
 
-_Probe = Literal["dns", "tls", "sip", "ldap"]
+_Probe = Literal["dns", "tls", "sip", "ldap", "imap", "http"]
 _Outcome = Literal["ok", "failed", "refused", "timeout", "unreachable", "tls-error", "protocol-error"]
 
 @final
@@ -787,6 +787,8 @@ def probe(
     timeout: float = 3.0,
     ca: Union[str, os.PathLike[str], None] = None,
     concurrency: int = 64,
+    imap_login: bool = False,
+    allow_plaintext_password: bool = False,
 ) -> ProbeReport:
     """Ask the real servers what the deployment predicts, like ``uclint probe``."""
 

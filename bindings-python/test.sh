@@ -34,6 +34,11 @@ if [ -z "${UCLINT_BIN:-}" ]; then
   cargo build -q -p uclint-cli --locked
   export UCLINT_BIN="$CARGO_TARGET_DIR/debug/uclint"
 fi
+if [ -z "${UCLINT_LAB:-}" ]; then
+  step "the loopback lab of real servers the probe tests log in to"
+  cargo build -q -p uclint-test-servers --example lab --locked
+  export UCLINT_LAB="$CARGO_TARGET_DIR/debug/examples/lab"
+fi
 
 step "pytest (bindings-python/tests, examples/python)"
 python -m pytest -q -p no:cacheprovider bindings-python/tests

@@ -36,6 +36,8 @@ fi
 cargo test --workspace --doc --locked
 # The command line that the Python and browser tests compare against: the one built above.
 export UCLINT_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/uclint"
+# The loopback lab (real servers) the Python probe tests log in to: also built above.
+export UCLINT_LAB="${CARGO_TARGET_DIR:-$PWD/target}/debug/examples/lab"
 
 step "Python package (pip install ./bindings-python, pytest, mypy --strict, stubtest)"
 bash bindings-python/test.sh

@@ -336,16 +336,18 @@ pub fn request_error(error: RequestError) -> PyErr {
 }
 
 /// Ask the real servers of `deployment` what the core predicts, like `uclint probe`: DNS as each
-/// client profile (or `client`) sees it, TLS certificates, SIP (a REGISTER for `user`), LDAP
-/// (no password is given from Python: its binds say they were not tried). `only` names probes
-/// (`dns`, `tls`, `sip`, `ldap`); `dns_server` is `IP:PORT` (else the system's
-/// resolvers); `timeout` is the longest wait for one step, in seconds; `ca` a PEM bundle to
-/// trust instead of the system's roots. Contacts only the hosts the deployment names. The GIL is
-/// released while probing.
+/// client profile (or `client`) sees it, TLS certificates, SIP (a REGISTER for `user`), LDAP,
+/// IMAP and HTTP/WebDAV. `only` names probes (`dns`, `tls`, `sip`, `ldap`, `imap`, `http`);
+/// `dns_server` is `IP:PORT` (else the system's resolvers); `timeout` is the longest wait for one
+/// step, in seconds; `ca` a PEM bundle to trust instead of the system's roots. Passwords come
+/// from `UCLINT_LDAP_PASSWORD`, `UCLINT_USER_PASSWORD` and `UCLINT_CALENDAR_PASSWORD` (a login
+/// without one says it was not tried) and never appear in the report; `imap_login` logs in to
+/// IMAP as `user`, `allow_plaintext_password` lets a password cross an unencrypted connection.
+/// Contacts only the hosts the deployment names. The GIL is released while probing.
 #[pyfunction]
-#[pyo3(signature = (deployment, *, only = Vec::new(), client = None, user = None, dns_server = None, timeout = 3.0, ca = None, concurrency = 64))]
+#[pyo3(signature = (deployment, *, only = Vec::new(), client = None, user = None, dns_server = None, timeout = 3.0, ca = None, concurrency = 64, imap_login = false, allow_plaintext_password = false))]
 #[pyo3(
-    text_signature = "(deployment, *, only=(), client=None, user=None, dns_server=None, timeout=3.0, ca=None, concurrency=64)"
+    text_signature = "(deployment, *, only=(), client=None, user=None, dns_server=None, timeout=3.0, ca=None, concurrency=64, imap_login=False, allow_plaintext_password=False)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn probe(
@@ -358,11 +360,16 @@ pub fn probe(
     timeout: f64,
     ca: Option<PathBuf>,
     concurrency: usize,
+    imap_login: bool,
+    allow_plaintext_password: bool,
 ) -> PyResult<ProbeReport> {
     let mut request = request(&only, dns_server.as_deref(), timeout, ca, concurrency)?;
     request.client = client;
     request.user = user;
+    request.imap_login = imap_login;
+    request.allow_plaintext_password = allow_plaintext_password;
     let loaded = deployment.get();
+    request.secrets = uclint_probe::Secrets::gather(&request, &loaded.deployment, None);
     py.detach(|| uclint_probe::probe(&loaded.deployment, &request, &NoProgress))
         .map(ProbeReport)
         .map_err(request_error)

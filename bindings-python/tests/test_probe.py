@@ -10,6 +10,7 @@ import pytest
 
 import uclint
 from conftest import Cli
+from lab import running_lab
 from nsd import nsd
 
 ZONE = """$TTL 300
@@ -115,3 +116,42 @@ def test_probe_arguments_fail_clearly(lab: Path) -> None:
         uclint.probe(deployment, client="nope", dns_server="127.0.0.1:9")
     with pytest.raises(uclint.IoError, match="cannot use the CA bundle"):
         uclint.probe(deployment, ca="/nonexistent.pem", dns_server="127.0.0.1:9")
+
+
+def _sent(report: uclint.ProbeReport) -> list[str]:
+    """What the probes sent, as their evidence shows it."""
+    return [e.text for o in report for e in o.evidence if e.kind == "sent"]
+
+
+def test_imap_login_sends_the_password_from_the_environment_and_never_shows_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with running_lab(tmp_path / "lab") as running:
+        deployment = uclint.Deployment.load(running.deployment)
+
+        def imap(login: bool) -> uclint.ProbeReport:
+            return uclint.probe(
+                deployment,
+                only=["imap"],
+                user="alice",
+                dns_server=running.dns_server,
+                ca=running.ca,
+                timeout=5,
+                imap_login=login,
+            )
+
+        monkeypatch.setenv("UCLINT_USER_PASSWORD", "alicepw")
+        looked = imap(login=False)
+        logged_in = imap(login=True)
+        monkeypatch.setenv("UCLINT_USER_PASSWORD", "not-alices")
+        refused = imap(login=True)
+    # Without imap_login nothing logs in, whatever the environment holds.
+    assert not any("LOGIN" in s for s in _sent(looked)), _sent(looked)
+    imaps = [o for o in logged_in if o.summary.startswith("IMAPS")]
+    assert len(imaps) == 1 and imaps[0].outcome == "ok", [o.summary for o in logged_in]
+    assert "LOGIN as `alice` accepted" in imaps[0].summary
+    assert any(s.endswith("LOGIN alice ********") for s in _sent(logged_in))
+    assert "alicepw" not in logged_in.to_json() and "alicepw" not in logged_in.to_sarif()
+    # A wrong password is the server's NO, shown without the password that was tried.
+    assert any(o.outcome == "failed" for o in refused), [o.summary for o in refused]
+    assert "not-alices" not in refused.to_json()

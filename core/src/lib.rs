@@ -5,6 +5,7 @@
 //! carry their own explanation.
 
 pub mod catalogue;
+pub mod collect;
 pub mod derive;
 pub mod dns;
 pub mod health;

@@ -8,7 +8,7 @@
 //! | 0 | `catalogue` (rule codes, pages, services), `source`, `rng` |
 //! | 1 | `dns` |
 //! | 2 | `model`, `report` |
-//! | 3 | `derive`, `route` |
+//! | 3 | `derive`, `route`, `collect` (what a source said; the text importers) |
 //! | 4 | `rules` |
 //! | 5 | `health`, `pipeline`, `synth` |
 //!
@@ -27,6 +27,7 @@ const CORE_FLOORS: &[(&str, u8)] = &[
     ("report", 2),
     ("derive", 3),
     ("route", 3),
+    ("collect", 3),
     ("rules", 4),
     ("health", 5),
     ("pipeline", 5),

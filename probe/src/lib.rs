@@ -8,6 +8,7 @@
 //! Rules of conduct for every probe: contact only hosts the deployment or the request names; a
 //! timeout on every step; every read bounded; secrets redacted from everything shown.
 
+pub mod collect;
 mod context;
 pub mod dns;
 mod health;

@@ -1,0 +1,9 @@
+//! Live collectors: the deployment file's sections read from the real sources (a directory by
+//! paged LDAP search, the corporate zone by AXFR, CUCM and IM&P through AXL). Each answers with a
+//! [`Collected`] like the core's text importers, or a [`CollectError`] naming the source; nothing
+//! half-read is ever returned.
+
+mod error;
+
+pub use error::CollectError;
+pub use uclint_core::collect::{Collected, Source, SourceKind};

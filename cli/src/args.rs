@@ -68,6 +68,25 @@ pub enum Command {
     /// Passwords come from UCLINT_LDAP_PASSWORD, UCLINT_USER_PASSWORD and
     /// UCLINT_CALENDAR_PASSWORD, or a prompt without echo; never from the command line.
     Probe(ProbeArgs),
+    /// What changed between two deployment files (servers, users, routes, DNS, clients...) and
+    /// which findings appeared or went away. Exit status 1 when new findings at or above
+    /// --fail-on appeared: a nightly job can collect, diff and alert on drift.
+    Diff(DiffArgs),
+}
+
+/// `uclint diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The deployment before (TOML, JSON or YAML).
+    pub old: PathBuf,
+    /// The deployment after.
+    pub new: PathBuf,
+    /// Exit with status 1 when a finding at or above this severity appeared.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// How the deployments' own plugins are sandboxed.
+    #[command(flatten)]
+    pub sandbox: SandboxArgs,
 }
 
 /// `uclint probe`.

@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod collect;
 pub mod derive;
+pub mod diff;
 pub mod dns;
 pub mod health;
 pub mod model;

@@ -8,7 +8,7 @@
 //! | 0 | `catalogue` (rule codes, pages, services), `source`, `rng` |
 //! | 1 | `dns` |
 //! | 2 | `model`, `report` |
-//! | 3 | `derive`, `route`, `collect` (what a source said; the text importers) |
+//! | 3 | `derive`, `route`, `collect` (what a source said; the text importers), `diff` |
 //! | 4 | `rules` |
 //! | 5 | `health`, `pipeline`, `synth` |
 //!
@@ -28,6 +28,7 @@ const CORE_FLOORS: &[(&str, u8)] = &[
     ("derive", 3),
     ("route", 3),
     ("collect", 3),
+    ("diff", 3),
     ("rules", 4),
     ("health", 5),
     ("pipeline", 5),

@@ -2,6 +2,7 @@
 
 mod check;
 mod derive;
+mod diff;
 mod generate;
 mod health;
 mod overview;
@@ -64,6 +65,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Derive(derive) => derive::run(derive, cli).map(Outcome::ok),
         Command::Plugin(PluginCommand::Info(args)) => plugin::info(args).map(Outcome::ok),
         Command::Probe(args) => probe::run(args, cli),
+        Command::Diff(args) => diff::run(args, cli),
     }
 }
 

@@ -3,7 +3,14 @@
 //! [`Collected`] like the core's text importers, or a [`CollectError`] naming the source; nothing
 //! half-read is ever returned.
 
+pub mod document;
 mod error;
 
+pub use document::{DocumentError, WriteError, document, write_atomically};
 pub use error::CollectError;
 pub use uclint_core::collect::{Collected, Source, SourceKind};
+
+/// Now, as the written file's notes say it: RFC 3339, UTC, to the second.
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}

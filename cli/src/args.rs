@@ -72,6 +72,58 @@ pub enum Command {
     /// which findings appeared or went away. Exit status 1 when new findings at or above
     /// --fail-on appeared: a nightly job can collect, diff and alert on drift.
     Diff(DiffArgs),
+    /// Write the deployment file from the real sources instead of by hand: files people have
+    /// (`ipconfig /all`, resolv.conf, `scutil --dns`, hosts, LDIF, BAT exports) and live servers
+    /// (LDAP by paged search, the zone by AXFR, CUCM and IM&P through AXL). With --into, merge
+    /// into an existing file keeping its comments and hand-written sections. Passwords come from
+    /// UCLINT_LDAP_PASSWORD and UCLINT_AXL_PASSWORD, or a prompt; none is ever written.
+    Collect(CollectArgs),
+}
+
+/// `uclint collect`.
+#[derive(Debug, Args)]
+#[command(after_help = "SOURCES (--from, repeatable, read in order; a later source's field wins):
+  ldap=ldap://HOST[:PORT],base=DN[,bind=DN][,filter=FILTER][,starttls]   users by paged search
+  axfr=ZONE@IP[:PORT]                                  the zone's records by zone transfer
+  axl=https://HOST:8443[,user=NAME][,presence=https://IMP:8443]   nodes, users, SIP proxy, LDAP
+  ipconfig=FILE,client=ID[,kind=cupc]                  a Windows client's `ipconfig /all`
+  resolv=FILE,client=ID[,kind=cupc]                    a Unix client's /etc/resolv.conf
+  scutil=FILE,client=ID[,kind=cupc]                    a Mac's `scutil --dns`
+  hosts=FILE,client=ID                                 a client's hosts file
+  ldif=FILE                                            users from a directory export
+  bat=FILE                                             users from a CUCM BAT export (CSV)
+
+EXAMPLE:
+  uclint collect --out acme.toml --from axl=https://ccm-1:8443,user=axladmin \\
+    --from ldap=ldaps://dc-1,base=dc=acme,dc=com,bind=cn=cupc,dc=acme,dc=com \\
+    --from axfr=acme.com@10.0.0.53 --from ipconfig=vpn-laptop.txt,client=vpn")]
+pub struct CollectArgs {
+    /// Write the deployment file here (TOML). Without it, the --into file is updated in place.
+    #[arg(long, value_name = "FILE.toml")]
+    pub out: Option<PathBuf>,
+    /// A source to read (see SOURCES below).
+    #[arg(long = "from", value_name = "KIND=VALUE[,KEY=VALUE]", required = true, value_parser = parse_source)]
+    pub from: Vec<crate::source_spec::Spec>,
+    /// Merge into this deployment file: items are matched by name and only the fields a source
+    /// knows are set; comments and hand-written sections stay.
+    #[arg(long, value_name = "EXISTING.toml")]
+    pub into: Option<PathBuf>,
+    /// Replace --out if it exists (and is not the --into file).
+    #[arg(long)]
+    pub force: bool,
+    /// The longest wait for any one step of a live source (connect, handshake, answer), in seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS", value_parser = parse_timeout)]
+    pub timeout: f64,
+    /// Trust this CA bundle (PEM) for LDAPS, StartTLS and AXL instead of the system's roots.
+    #[arg(long, value_name = "FILE.pem")]
+    pub ca: Option<PathBuf>,
+    /// Let an LDAP bind send its password over a connection that is not encrypted.
+    #[arg(long)]
+    pub allow_plaintext_password: bool,
+}
+
+fn parse_source(text: &str) -> Result<crate::source_spec::Spec, String> {
+    text.parse()
 }
 
 /// `uclint diff`.

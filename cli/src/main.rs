@@ -7,6 +7,7 @@ mod diagnostic;
 mod output;
 mod plugins;
 mod secrets;
+mod source_spec;
 
 use std::io::Write;
 use std::process::ExitCode;

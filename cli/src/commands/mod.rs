@@ -1,6 +1,7 @@
 //! One module per subcommand; each turns arguments into a [`Report`](crate::output::Report).
 
 mod check;
+mod collect;
 mod derive;
 mod diff;
 mod generate;
@@ -66,6 +67,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Plugin(PluginCommand::Info(args)) => plugin::info(args).map(Outcome::ok),
         Command::Probe(args) => probe::run(args, cli),
         Command::Diff(args) => diff::run(args, cli),
+        Command::Collect(args) => collect::run(args, cli),
     }
 }
 

@@ -3,7 +3,9 @@
 //! [`Collected`] like the core's text importers, or a [`CollectError`] naming the source; nothing
 //! half-read is ever returned.
 
+mod axl;
 mod error;
 
+pub use axl::{AXL_VERSION, AxlTarget, collect_axl};
 pub use error::CollectError;
 pub use uclint_core::collect::{Collected, Source, SourceKind};

@@ -80,13 +80,15 @@ pub fn list_ldap_directory() -> Call {
     )
 }
 
-/// LDAP directory agreement `name`: its search base and servers (never its password).
+/// LDAP directory agreement `name`: its search base and servers (never its password). AXL
+/// reads only which returned tags are present; `sslEnabled` holds a value all the same, because
+/// the schema types it as a boolean and an empty one would break it.
 pub fn get_ldap_directory(name: &str) -> Call {
     Call::new(
         "getLdapDirectory",
         &format!(
             "<name>{}</name><returnedTags><name/><userSearchBase/><servers><server><hostName/>\
-             <ldapPortNumber/><sslEnabled/></server></servers></returnedTags>",
+             <ldapPortNumber/><sslEnabled>true</sslEnabled></server></servers></returnedTags>",
             escape(name)
         ),
     )

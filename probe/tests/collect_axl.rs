@@ -147,8 +147,26 @@ fn fixture(origin: String) -> Collected {
                     10,
                     (true, false, false),
                 ),
-                route("1...", RouteType::User, Some("10.1.10.11"), 5060, Transport::Tcp, 2, 20, (true, false, true)),
-                route(".com.blocked.*", RouteType::Domain, None, 5060, Transport::Udp, 3, 10, (false, true, false)),
+                route(
+                    "1...",
+                    RouteType::User,
+                    Some("10.1.10.11"),
+                    5060,
+                    Transport::Tcp,
+                    2,
+                    20,
+                    (true, false, true),
+                ),
+                route(
+                    ".com.blocked.*",
+                    RouteType::Domain,
+                    None,
+                    5060,
+                    Transport::Udp,
+                    3,
+                    10,
+                    (false, true, false),
+                ),
             ],
             destinations: Vec::new(),
         }),
@@ -220,9 +238,18 @@ fn a_soap_fault_ends_the_collection_with_its_faultstring_and_the_operation() {
     let error = collect(&server, &certs).unwrap_err();
     assert_eq!(error.kind, SourceKind::Axl);
     assert_eq!(error.origin, format!("https://{}/axl/", server.address));
-    assert!(error.reason.starts_with("listUser: SOAP fault: Query request too large"), "{error}");
+    assert!(
+        error
+            .reason
+            .starts_with("listUser: SOAP fault: Query request too large"),
+        "{error}"
+    );
     assert!(error.to_string().starts_with("axl https://127.0.0.1:"), "{error}");
-    assert_eq!(server.asked(), ["listProcessNode", "listUser"], "nothing after the fault");
+    assert_eq!(
+        server.asked(),
+        ["listProcessNode", "listUser"],
+        "nothing after the fault"
+    );
     assert_schema_kept(&server);
 }
 
@@ -258,8 +285,14 @@ fn throttling_that_never_ends_is_an_error_after_the_last_retry() {
     let server = AxlServer::start(&certs.good, USER, PASSWORD);
     server.misbehave("listUser", Trouble::Throttle, usize::MAX);
     let error = collect(&server, &certs).unwrap_err();
-    assert!(error.reason.starts_with("listUser: AXL is throttling requests"), "{error}");
-    assert!(error.reason.contains("Maximum AXL Memory Allocation Consumed"), "{error}");
+    assert!(
+        error.reason.starts_with("listUser: AXL is throttling requests"),
+        "{error}"
+    );
+    assert!(
+        error.reason.contains("Maximum AXL Memory Allocation Consumed"),
+        "{error}"
+    );
     assert!(error.reason.contains("after 3 attempts"), "{error}");
     assert_eq!(count(&server, "listUser"), 3);
 }
@@ -269,7 +302,10 @@ fn a_certificate_the_ca_bundle_does_not_vouch_for_is_refused_before_any_request(
     let certs = Certs::new();
     let server = AxlServer::start(&certs.untrusted, USER, PASSWORD);
     let error = collect(&server, &certs).unwrap_err();
-    assert!(error.reason.starts_with("listProcessNode: the TLS handshake"), "{error}");
+    assert!(
+        error.reason.starts_with("listProcessNode: the TLS handshake"),
+        "{error}"
+    );
     assert!(error.reason.contains("certificate"), "{error}");
     assert!(server.asked().is_empty(), "no request, so no password, crossed");
 }
@@ -282,12 +318,19 @@ fn silence_is_a_timeout_and_html_is_not_an_answer() {
     let mut quick = target(&server, &certs);
     quick.timeout = Duration::from_millis(500);
     let error = collect_axl(&quick, &secrets(PASSWORD)).unwrap_err();
-    assert!(error.reason.starts_with("getLdapAuthentication: timeout: no answer within 500 ms"), "{error}");
+    assert!(
+        error
+            .reason
+            .starts_with("getLdapAuthentication: timeout: no answer within 500 ms"),
+        "{error}"
+    );
 
     server.misbehave("listLdapDirectory", Trouble::NotXml, 1);
     let error = collect(&server, &certs).unwrap_err();
     assert!(
-        error.reason.starts_with("listLdapDirectory: the answer is not an AXL SOAP answer"),
+        error
+            .reason
+            .starts_with("listLdapDirectory: the answer is not an AXL SOAP answer"),
         "{error}"
     );
 }
@@ -317,11 +360,20 @@ fn the_password_never_shows_in_an_error_or_a_debug_print() {
         1,
     );
     server.misbehave("listUser", Trouble::Throttle, usize::MAX);
-    let mut errors = vec![collect(&server, &certs).unwrap_err(), collect(&server, &certs).unwrap_err()];
+    let mut errors = vec![
+        collect(&server, &certs).unwrap_err(),
+        collect(&server, &certs).unwrap_err(),
+    ];
     errors.push(collect_axl(&target(&server, &certs), &secrets("wrong-Axl-S3cret-pw!")).unwrap_err());
     let untrusted = AxlServer::start(&certs.untrusted, USER, PASSWORD);
     errors.push(collect(&untrusted, &certs).unwrap_err());
-    assert!(errors[0].reason.contains("login axl-reader/******** with Basic ******** refused"), "{}", errors[0]);
+    assert!(
+        errors[0]
+            .reason
+            .contains("login axl-reader/******** with Basic ******** refused"),
+        "{}",
+        errors[0]
+    );
     for error in &errors {
         for shown in [error.to_string(), format!("{error:?}")] {
             assert!(!shown.contains(PASSWORD), "{shown}");

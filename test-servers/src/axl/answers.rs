@@ -27,7 +27,10 @@ pub fn answer(cluster: &AxlCluster, asked: &Asked) -> Result<String, Refusal> {
         )]),
         "getLdapDirectory" => {
             if asked.field("name") != Some(cluster.directory.0) {
-                return Err((ITEM_NOT_VALID, "Item not valid: The specified LDAP Directory was not found".to_owned()));
+                return Err((
+                    ITEM_NOT_VALID,
+                    "Item not valid: The specified LDAP Directory was not found".to_owned(),
+                ));
             }
             format!(
                 "<return><ldapDirectory uuid=\"{}\">{}{}{}</ldapDirectory></return>",
@@ -109,7 +112,10 @@ fn page(items: &[String], asked: &Asked) -> Result<Vec<String>, Refusal> {
     let number = |name: &str| -> Result<Option<usize>, Refusal> {
         asked
             .field(name)
-            .map(|n| n.parse().map_err(|_| (ITEM_NOT_VALID, format!("{name} `{n}` is not a number"))))
+            .map(|n| {
+                n.parse()
+                    .map_err(|_| (ITEM_NOT_VALID, format!("{name} `{n}` is not a number")))
+            })
             .transpose()
     };
     let skip = number("skip")?.unwrap_or(0);
@@ -184,7 +190,10 @@ fn sql(cluster: &AxlCluster, query: &str) -> Result<Vec<String>, Refusal> {
     if query.contains("from incomingacl") {
         return Ok(cluster.incoming_acl.iter().map(|a| row(&[("address", a)])).collect());
     }
-    Err((SQL_ERROR, "The specified table (unknown) is not in the database.".to_owned()))
+    Err((
+        SQL_ERROR,
+        "The specified table (unknown) is not in the database.".to_owned(),
+    ))
 }
 
 fn servers(hosts: &[AxlLdapServer]) -> String {
@@ -200,4 +209,66 @@ fn servers(hosts: &[AxlLdapServer]) -> String {
         })
         .collect();
     format!("<servers>{servers}</servers>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::schema::Schema;
+    use super::super::soap::{fault, response};
+    use super::*;
+
+    fn asked(operation: &str, fields: &[(&str, &str)]) -> Asked {
+        Asked {
+            operation: operation.to_owned(),
+            fields: fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+        }
+    }
+
+    #[test]
+    fn every_canned_answer_keeps_the_schema() {
+        let schema = Schema::new();
+        let cluster = AxlCluster::fixture();
+        let requests = [
+            asked("listProcessNode", &[]),
+            asked("listUser", &[("skip", "3"), ("first", "3")]),
+            asked("listUser", &[]),
+            asked(
+                "listServiceParameter",
+                &[
+                    ("searchCriteria/processNodeName", "cups-1.acme.com"),
+                    ("searchCriteria/service", "Cisco SIP Proxy"),
+                ],
+            ),
+            asked("executeSQLQuery", &[("sql", "SELECT address FROM incomingacl")]),
+            asked("executeSQLQuery", &[("sql", "SELECT * FROM staticroute")]),
+            asked("listLdapDirectory", &[]),
+            asked("getLdapDirectory", &[("name", "ACME AD")]),
+            asked("getLdapSystem", &[]),
+            asked("getLdapAuthentication", &[]),
+        ];
+        for request in &requests {
+            let content = answer(&cluster, request).unwrap();
+            let body = response(&request.operation, &content);
+            assert_eq!(schema.check(&body), Ok(()), "{body}");
+        }
+        let (code, message) = answer(&cluster, &asked("getLdapDirectory", &[("name", "other")])).unwrap_err();
+        assert_eq!(schema.check(&fault("getLdapDirectory", code, &message)), Ok(()));
+        let (code, message) =
+            answer(&cluster, &asked("executeSQLQuery", &[("sql", "DELETE FROM enduser")])).unwrap_err();
+        assert_eq!(code, SQL_ERROR, "{message}");
+    }
+
+    #[test]
+    fn users_come_in_pages() {
+        let cluster = AxlCluster::fixture();
+        let page = |skip: &str, first: &str| {
+            let content = answer(&cluster, &asked("listUser", &[("skip", skip), ("first", first)])).unwrap();
+            content.matches("<user ").count()
+        };
+        assert_eq!(
+            (page("0", "3"), page("3", "3"), page("6", "3"), page("9", "3")),
+            (3, 3, 1, 0)
+        );
+        assert!(answer(&cluster, &asked("listUser", &[("first", "0")])).is_err());
+    }
 }

@@ -168,7 +168,11 @@ impl AxlCluster {
                 },
             ],
             incoming_acl: vec!["10.1.10.*", "cucm-pub.acme.com"],
-            directory: ("ACME AD", "ou=Users,dc=acme,dc=com", vec![dc("dc1.acme.com", 389, false)]),
+            directory: (
+                "ACME AD",
+                "ou=Users,dc=acme,dc=com",
+                vec![dc("dc1.acme.com", 389, false)],
+            ),
             ldap_sync: true,
             ldap_authentication: (true, "ou=Users,dc=acme,dc=com", vec![dc("dc1.acme.com", 3268, false)]),
         }

@@ -62,7 +62,6 @@ pub fn read(stream: &mut impl Read) -> Result<Request, String> {
         let (name, value) = text.split_once(':').ok_or_else(|| format!("not a header: {text:?}"))?;
         headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
     }
-    drop(next);
     let length: usize = headers
         .iter()
         .find(|(n, _)| n == "content-length")
@@ -73,7 +72,9 @@ pub fn read(stream: &mut impl Read) -> Result<Request, String> {
         return Err(format!("a body of {length} bytes"));
     }
     let mut body = vec![0; length];
-    reader.read_exact(&mut body).map_err(|e| format!("reading the body: {e}"))?;
+    reader
+        .read_exact(&mut body)
+        .map_err(|e| format!("reading the body: {e}"))?;
     let body = String::from_utf8(body).map_err(|_| "a body that is not UTF-8".to_owned())?;
     Ok(Request {
         method,

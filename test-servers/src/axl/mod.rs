@@ -197,7 +197,13 @@ fn respond(
     if let Err(why) = state.schema.check(&request.body) {
         lock(&state.violations).push(format!("request {operation} breaks the AXL schema: {why}"));
         let message = format!("the request does not match the AXL {VERSION} schema: {why}");
-        return http::write(tls, "500 Internal Server Error", &[], XML, &soap::fault(&operation, 5000, &message));
+        return http::write(
+            tls,
+            "500 Internal Server Error",
+            &[],
+            XML,
+            &soap::fault(&operation, 5000, &message),
+        );
     }
     let action = request.header("soapaction").unwrap_or_default().trim_matches('"');
     if action != format!("CUCM:DB ver={VERSION} {operation}") {
@@ -209,10 +215,22 @@ fn respond(
     match planned(state, &operation) {
         Some(Trouble::Unauthorized) => return unauthorized(tls),
         Some(Trouble::Throttle) => {
-            return http::write(tls, &format!("599 {THROTTLED}"), &[], "text/html", &format!("<html><body>{THROTTLED}</body></html>"));
+            return http::write(
+                tls,
+                &format!("599 {THROTTLED}"),
+                &[],
+                "text/html",
+                &format!("<html><body>{THROTTLED}</body></html>"),
+            );
         }
         Some(Trouble::NotXml) => {
-            return http::write(tls, "200 OK", &[], "text/html", "<html><body>Service Temporarily Unavailable");
+            return http::write(
+                tls,
+                "200 OK",
+                &[],
+                "text/html",
+                "<html><body>Service Temporarily Unavailable",
+            );
         }
         Some(Trouble::Stall) => {
             while !stop.load(Ordering::SeqCst) {
@@ -221,7 +239,13 @@ fn respond(
             return Ok(());
         }
         Some(Trouble::Fault(message)) => {
-            return answer(tls, state, &operation, "500 Internal Server Error", &soap::fault(&operation, 5000, &message));
+            return answer(
+                tls,
+                state,
+                &operation,
+                "500 Internal Server Error",
+                &soap::fault(&operation, 5000, &message),
+            );
         }
         None => {}
     }
@@ -238,7 +262,13 @@ fn respond(
 }
 
 /// Send `body` with `status`, after checking it against the schema.
-fn answer(tls: &mut impl std::io::Write, state: &State, operation: &str, status: &str, body: &str) -> std::io::Result<()> {
+fn answer(
+    tls: &mut impl std::io::Write,
+    state: &State,
+    operation: &str,
+    status: &str,
+    body: &str,
+) -> std::io::Result<()> {
     if let Err(why) = state.schema.check(body) {
         lock(&state.violations).push(format!("the answer to {operation} breaks the AXL schema: {why}"));
     }

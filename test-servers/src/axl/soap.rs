@@ -41,10 +41,8 @@ pub fn read(body: &str) -> Result<Asked, String> {
                     asked.operation = path[2].clone();
                 }
             }
-            Event::Empty(start) => {
-                if path.len() == 2 && path[1] == "Body" {
-                    asked.operation = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
-                }
+            Event::Empty(start) if path.len() == 2 && path[1] == "Body" => {
+                asked.operation = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
             }
             Event::Text(t) => text.push_str(&t.decode().map_err(|e| format!("bad text: {e}"))?),
             Event::GeneralRef(r) => {
@@ -97,7 +95,8 @@ fn envelope(body: &str) -> String {
 
 /// `<name>text</name>`, escaped; nothing for `None`.
 pub fn tag(name: &str, text: Option<&str>) -> String {
-    text.map(|t| format!("<{name}>{}</{name}>", escape(t))).unwrap_or_default()
+    text.map(|t| format!("<{name}>{}</{name}>", escape(t)))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -115,9 +114,11 @@ mod tests {
         assert_eq!(asked.operation, "listUser");
         assert_eq!(asked.field("searchCriteria/userid"), Some("%"));
         assert_eq!((asked.field("skip"), asked.field("first")), (Some("3"), Some("3")));
-        let empty = read("<s:Envelope xmlns:s='e'><s:Body><ns:getLdapSystem xmlns:ns='a'/></s:Body></s:Envelope>").unwrap();
+        let empty =
+            read("<s:Envelope xmlns:s='e'><s:Body><ns:getLdapSystem xmlns:ns='a'/></s:Body></s:Envelope>").unwrap();
         assert_eq!(empty.operation, "getLdapSystem");
-        let sql = read("<E><Body><ns:executeSQLQuery><sql>SELECT a &lt; b</sql></ns:executeSQLQuery></Body></E>").unwrap();
+        let sql =
+            read("<E><Body><ns:executeSQLQuery><sql>SELECT a &lt; b</sql></ns:executeSQLQuery></Body></E>").unwrap();
         assert_eq!(sql.field("sql"), Some("SELECT a < b"));
         assert!(read("<E><Body></Body></E>").is_err());
     }

@@ -49,16 +49,23 @@ pub fn read(body: &[u8], operation: &str) -> Result<Answer, String> {
 mod tests {
     use super::*;
 
-    const NS: &str = "xmlns:soapenv='http://schemas.xmlsoap.org/soap/envelope/' xmlns:ns='http://www.cisco.com/AXL/API/10.5'";
+    const NS: &str =
+        "xmlns:soapenv='http://schemas.xmlsoap.org/soap/envelope/' xmlns:ns='http://www.cisco.com/AXL/API/10.5'";
 
     #[test]
     fn a_response_a_fault_and_the_rest() {
-        let ok = format!("<soapenv:Envelope {NS}><soapenv:Body><ns:listUserResponse><return/></ns:listUserResponse></soapenv:Body></soapenv:Envelope>");
+        let ok = format!(
+            "<soapenv:Envelope {NS}><soapenv:Body><ns:listUserResponse><return/></ns:listUserResponse></soapenv:Body></soapenv:Envelope>"
+        );
         let Answer::Response(response) = read(ok.as_bytes(), "listUser").unwrap() else {
             panic!("not a response")
         };
         assert!(response.child("return").is_some());
-        assert!(read(ok.as_bytes(), "listProcessNode").unwrap_err().contains("instead of <listProcessNodeResponse>"));
+        assert!(
+            read(ok.as_bytes(), "listProcessNode")
+                .unwrap_err()
+                .contains("instead of <listProcessNodeResponse>")
+        );
         let fault = format!(
             "<soapenv:Envelope {NS}><soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode>\
              <faultstring>Item not valid</faultstring><detail><ns:axlError><axlcode>5007</axlcode>\
@@ -72,6 +79,10 @@ mod tests {
                 code: Some("5007".to_owned())
             })
         );
-        assert!(read(b"<html/>", "listUser").unwrap_err().contains("not a SOAP envelope"));
+        assert!(
+            read(b"<html/>", "listUser")
+                .unwrap_err()
+                .contains("not a SOAP envelope")
+        );
     }
 }

@@ -166,8 +166,16 @@ impl Client {
     /// What `status` and `body` mean for `operation`.
     fn judge(&self, status: u16, body: &[u8], operation: &str) -> Result<Step, CallError> {
         match status {
-            401 => return Err(CallError::Unauthorized { user: self.user.clone() }),
-            403 => return Err(CallError::Forbidden { user: self.user.clone() }),
+            401 => {
+                return Err(CallError::Unauthorized {
+                    user: self.user.clone(),
+                });
+            }
+            403 => {
+                return Err(CallError::Forbidden {
+                    user: self.user.clone(),
+                });
+            }
             503 | 599 => return Ok(Step::Throttled(format!("HTTP {status}: {}", self.start_of(body)))),
             200 | 500 => {}
             _ => {
@@ -217,7 +225,12 @@ impl Client {
         let tls = TlsConnector::from(self.tls.clone())
             .connect(name, tcp)
             .await
-            .map_err(|e| Fault::new(Outcome::TlsError, format!("the TLS handshake with {address} failed: {e}")))?;
+            .map_err(|e| {
+                Fault::new(
+                    Outcome::TlsError,
+                    format!("the TLS handshake with {address} failed: {e}"),
+                )
+            })?;
         let request = hyper::Request::post("/axl/")
             .header(HOST, self.endpoint.authority())
             .header(USER_AGENT, AGENT)
@@ -255,7 +268,12 @@ impl Client {
             .await
             .map_err(|e| Fault::new(Outcome::Unreachable, format!("{doing}: cannot resolve the host: {e}")))?
             .next()
-            .ok_or_else(|| Fault::new(Outcome::Unreachable, format!("{doing}: the host resolves to no address")))
+            .ok_or_else(|| {
+                Fault::new(
+                    Outcome::Unreachable,
+                    format!("{doing}: the host resolves to no address"),
+                )
+            })
     }
 }
 

@@ -38,7 +38,11 @@ pub struct Page {
 pub fn agreement_names(response: &Element) -> Result<Vec<String>, String> {
     let list = response.child("return").ok_or("no <return> element")?;
     list.all("ldapDirectory")
-        .map(|d| d.text_of("name").map(str::to_owned).ok_or_else(|| "an agreement without a name".to_owned()))
+        .map(|d| {
+            d.text_of("name")
+                .map(str::to_owned)
+                .ok_or_else(|| "an agreement without a name".to_owned())
+        })
         .collect()
 }
 
@@ -56,7 +60,9 @@ pub fn agreement(response: &Element) -> Result<Page, String> {
 
 /// LDAP System's `syncEnabled` in a `getLdapSystemResponse`.
 pub fn synchronization(response: &Element) -> Result<bool, String> {
-    let system = response.path(&["return", "ldapSystem"]).ok_or("no <return><ldapSystem>")?;
+    let system = response
+        .path(&["return", "ldapSystem"])
+        .ok_or("no <return><ldapSystem>")?;
     system.text_of("syncEnabled").map_or(Ok(false), boolean)
 }
 
@@ -127,4 +133,63 @@ pub fn ldap(agreement: Option<&Page>, synchronization: bool, authentication: &Pa
         location: None,
     };
     (Some(ldap), servers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn host(name: &str, port: u16, tls: bool) -> Host {
+        Host {
+            name: name.to_owned(),
+            port,
+            tls,
+        }
+    }
+
+    #[test]
+    fn authentication_alone_still_names_the_directory() {
+        let auth = Page {
+            on: true,
+            base: Some("dc=acme,dc=com".to_owned()),
+            hosts: vec![host("gc.acme.com", 3269, true)],
+        };
+        let (ldap, servers) = ldap(None, true, &auth);
+        let ldap = ldap.unwrap();
+        assert_eq!(ldap.server, "gc.acme.com");
+        assert!(!ldap.synchronization, "no agreement, nothing synchronized");
+        assert!(ldap.authentication && ldap.tls);
+        assert_eq!((ldap.sync_port, ldap.auth_port), (389, 3269));
+        assert_eq!(ldap.base.as_deref(), Some("dc=acme,dc=com"));
+        assert_eq!(servers.len(), 1);
+        assert_eq!(servers[0].roles, [Role::Ldap]);
+    }
+
+    #[test]
+    fn no_agreement_and_authentication_off_is_no_ldap_section() {
+        let off = Page {
+            on: false,
+            base: None,
+            hosts: vec![host("dc1", 389, false)],
+        };
+        assert_eq!(ldap(None, true, &off), (None, Vec::new()));
+    }
+
+    #[test]
+    fn two_hosts_become_two_servers() {
+        let agreement = Page {
+            on: true,
+            base: None,
+            hosts: vec![host("dc1.acme.com", 389, false)],
+        };
+        let auth = Page {
+            on: true,
+            base: None,
+            hosts: vec![host("gc.acme.com", 3268, false)],
+        };
+        let (ldap, servers) = ldap(Some(&agreement), true, &auth);
+        assert_eq!(ldap.unwrap().server, "dc1.acme.com");
+        let names: Vec<&str> = servers.iter().map(|s| s.node_name.as_str()).collect();
+        assert_eq!(names, ["dc1.acme.com", "gc.acme.com"]);
+    }
 }

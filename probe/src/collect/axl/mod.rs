@@ -77,8 +77,16 @@ impl Service {
             let reason = secrets.redact(&self.client.redact(&reason));
             CollectError::new(SourceKind::Axl, &self.origin, format!("{}: {reason}", call.operation))
         };
-        let response = self.client.call(&call).await.map_err(|e: CallError| fail(e.to_string()))?;
-        read(&response).map_err(|why| fail(format!("the answer does not read as AXL {AXL_VERSION} defines it: {why}")))
+        let response = self
+            .client
+            .call(&call)
+            .await
+            .map_err(|e: CallError| fail(e.to_string()))?;
+        read(&response).map_err(|why| {
+            fail(format!(
+                "the answer does not read as AXL {AXL_VERSION} defines it: {why}"
+            ))
+        })
     }
 }
 
@@ -153,7 +161,11 @@ async fn collect(target: &AxlTarget, secrets: &Secrets) -> Result<Collected, Col
         let call = request::list_service_parameter(&node, presence::SIP_PROXY_SERVICE);
         let proxy_domain = imp.ask(secrets, call, presence::proxy_domain).await?;
         let static_routes = imp
-            .ask(secrets, request::execute_sql(sql::STATIC_ROUTES), presence::static_routes)
+            .ask(
+                secrets,
+                request::execute_sql(sql::STATIC_ROUTES),
+                presence::static_routes,
+            )
             .await?;
         let incoming_acl = imp
             .ask(secrets, request::execute_sql(sql::INCOMING_ACL), presence::incoming_acl)

@@ -36,7 +36,11 @@ pub fn read(response: &Element) -> Result<Vec<Node>, String> {
         let role = match node.text_of("processNodeRole") {
             Some(CUCM_ROLE) | None => Role::Cucm,
             Some(PRESENCE_ROLE) => Role::Cups,
-            Some(other) => return Err(format!("process node `{name}` has a role uclint does not know: `{other}`")),
+            Some(other) => {
+                return Err(format!(
+                    "process node `{name}` has a role uclint does not know: `{other}`"
+                ));
+            }
         };
         nodes.push(Node {
             server: server(name, role),

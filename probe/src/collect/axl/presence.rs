@@ -32,7 +32,8 @@ fn route(row: &Element) -> Result<StaticRoute, String> {
     let within = |why: String| format!("static route `{pattern}`: {why}");
     let number = |name: &str| -> Result<u16, String> {
         let text = column(row, name).map_err(within)?;
-        text.parse().map_err(|_| within(format!("`{name}` is `{text}`, not a number")))
+        text.parse()
+            .map_err(|_| within(format!("`{name}` is `{text}`, not a number")))
     };
     let flag = |name: &str| -> Result<bool, String> { boolean(column(row, name).map_err(within)?).map_err(within) };
     let route_type = match column(row, "routetype").map_err(within)?.to_ascii_lowercase().as_str() {
@@ -40,7 +41,11 @@ fn route(row: &Element) -> Result<StaticRoute, String> {
         "domain" => RouteType::Domain,
         other => return Err(within(format!("route type `{other}` is neither user nor domain"))),
     };
-    let transport = match column(row, "protocoltype").map_err(within)?.to_ascii_lowercase().as_str() {
+    let transport = match column(row, "protocoltype")
+        .map_err(within)?
+        .to_ascii_lowercase()
+        .as_str()
+    {
         "udp" => Transport::Udp,
         "tcp" => Transport::Tcp,
         "tls" => Transport::Tls,
@@ -66,4 +71,38 @@ pub fn incoming_acl(response: &Element) -> Result<Vec<String>, String> {
     sql::rows(response)?
         .map(|row| column(row, "address").map(str::to_owned))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collect::axl::xml::parse;
+
+    fn row(cells: &str) -> Element {
+        parse(format!("<r><return><row>{cells}</row></return></r>").as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn a_route_row_is_read_whole_or_refused_by_name() {
+        let full = "<destinationpattern>.com.acme.*</destinationpattern><routetype>Domain</routetype>\
+                    <nexthop>cups-2</nexthop><nexthopport>5062</nexthopport><protocoltype>TLS</protocoltype>\
+                    <priority>1</priority><weight>10</weight><inservice>t</inservice><blockroute>f</blockroute>\
+                    <allowlessspecific>f</allowlessspecific>";
+        let routes = static_routes(&row(full)).unwrap();
+        assert_eq!(routes[0].route_type, RouteType::Domain);
+        assert_eq!((routes[0].port, routes[0].transport), (5062, Transport::Tls));
+        let bad = full.replace("<protocoltype>TLS</protocoltype>", "<protocoltype>SCTP</protocoltype>");
+        assert!(
+            static_routes(&row(&bad))
+                .unwrap_err()
+                .contains("`sctp` is not UDP, TCP or TLS")
+        );
+        let bad = full.replace("<weight>10</weight>", "<weight>ten</weight>");
+        assert_eq!(
+            static_routes(&row(&bad)).unwrap_err(),
+            "static route `.com.acme.*`: `weight` is `ten`, not a number"
+        );
+        let bad = full.replace("<inservice>t</inservice>", "");
+        assert!(static_routes(&row(&bad)).unwrap_err().contains("without `inservice`"));
+    }
 }

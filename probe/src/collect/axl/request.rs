@@ -115,6 +115,11 @@ mod tests {
         assert!(call.body.contains("<ns:listUser><searchCriteria>"), "{}", call.body);
         assert!(call.body.contains("<skip>200</skip><first>100</first></ns:listUser>"));
         let sql = execute_sql("SELECT a FROM b WHERE c < 'd'");
-        assert!(sql.body.contains("<sql>SELECT a FROM b WHERE c &lt; &apos;d&apos;</sql>"), "{}", sql.body);
+        assert!(
+            sql.body
+                .contains("<sql>SELECT a FROM b WHERE c &lt; &apos;d&apos;</sql>"),
+            "{}",
+            sql.body
+        );
     }
 }

@@ -148,14 +148,21 @@ mod tests {
         let r = root.path(&["Body", "r"]).unwrap();
         let texts: Vec<&str> = r.all("a").map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["one & two", ""]);
-        assert_eq!(r.child("a").unwrap().attributes, [("uuid".to_owned(), "{1}".to_owned())]);
+        assert_eq!(
+            r.child("a").unwrap().attributes,
+            [("uuid".to_owned(), "{1}".to_owned())]
+        );
         assert_eq!(r.text_of("b"), Some("<c>"));
         assert_eq!(r.text_of("missing"), None);
     }
 
     #[test]
     fn what_is_not_xml_says_so() {
-        assert!(parse(b"<html><body>Service Unavailable").unwrap_err().contains("ends before"));
+        assert!(
+            parse(b"<html><body>Service Unavailable")
+                .unwrap_err()
+                .contains("ends before")
+        );
         assert!(parse(b"\xff\xfe").unwrap_err().contains("UTF-8"));
         assert!(parse(b"<a></b>").is_err());
         assert_eq!(escape("a<b & 'c'"), "a&lt;b &amp; &apos;c&apos;");

@@ -231,6 +231,19 @@ fn users_are_read_page_by_page_whatever_the_page_size() {
 }
 
 #[test]
+fn a_pager_that_ignores_skip_is_caught_not_followed_forever() {
+    let certs = Certs::new();
+    let server = AxlServer::start(&certs.good, USER, PASSWORD);
+    server.misbehave("listUser", Trouble::IgnoreSkip, usize::MAX);
+    let error = collect(&server, &certs).unwrap_err();
+    assert_eq!(
+        error.reason,
+        "listUser: user `alice` came twice: the server ignored `skip`"
+    );
+    assert_eq!(count(&server, "listUser"), 2);
+}
+
+#[test]
 fn a_soap_fault_ends_the_collection_with_its_faultstring_and_the_operation() {
     let certs = Certs::new();
     let server = AxlServer::start(&certs.good, USER, PASSWORD);

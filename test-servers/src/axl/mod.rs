@@ -6,7 +6,7 @@
 //! of Cisco's published AXL 10.5 schema with libxml2's validator (`xmllint`, Debian package
 //! libxml2-utils); what breaks it is kept in [`AxlServer::violations`], for tests to assert
 //! empty. A test can make it answer a request with a SOAP fault, a 401, a 599 throttle, bytes
-//! that are not XML, or nothing at all.
+//! that are not XML, nothing at all, or `listUser` pages that ignore `skip`.
 
 mod answers;
 mod cluster;
@@ -51,6 +51,8 @@ pub enum Trouble {
     NotXml,
     /// No answer at all, until the server is dropped.
     Stall,
+    /// The right answer, as if the request had no `skip` (a broken pager).
+    IgnoreSkip,
 }
 
 struct Planned {
@@ -185,7 +187,7 @@ fn respond(
     if request.method != "POST" || request.path.trim_end_matches('/') != "/axl" {
         return http::write(tls, "404 Not Found", &[], "text/plain", "AXL lives at POST /axl/\n");
     }
-    let asked = match soap::read(&request.body) {
+    let mut asked = match soap::read(&request.body) {
         Ok(asked) => asked,
         Err(why) => {
             lock(&state.violations).push(format!("a request that is not SOAP: {why}"));
@@ -246,6 +248,9 @@ fn respond(
                 "500 Internal Server Error",
                 &soap::fault(&operation, 5000, &message),
             );
+        }
+        Some(Trouble::IgnoreSkip) => {
+            asked.fields.remove("skip");
         }
         None => {}
     }

@@ -11,21 +11,22 @@ mod endpoint;
 mod nodes;
 mod presence;
 mod request;
+mod service;
 mod sql;
 mod target;
 mod users;
 mod xml;
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use rustls::ClientConfig;
 use uclint_core::collect::{Collected, SourceKind};
-use uclint_core::model::{Role, SipProxy};
+use uclint_core::model::{Ldap, Role, Server, SipProxy, User};
 
-use self::client::{CallError, Client};
 use self::endpoint::Endpoint;
-use self::request::Call;
-use self::xml::Element;
+use self::nodes::Node;
+use self::service::Service;
 use super::CollectError;
 use crate::{SecretKind, Secrets};
 
@@ -44,51 +45,8 @@ pub fn collect_axl(target: &AxlTarget, secrets: &Secrets) -> Result<Collected, C
     runtime.block_on(collect(target, secrets))
 }
 
-/// One AXL service and the name the errors give it.
-struct Service {
-    client: Client,
-    origin: String,
-}
-
-impl Service {
-    fn open(url: &str, target: &AxlTarget, password: &str, tls: &Arc<ClientConfig>) -> Result<Self, CollectError> {
-        let endpoint = Endpoint::parse(url).map_err(|why| CollectError::new(SourceKind::Axl, url, why))?;
-        let origin = endpoint.url();
-        let client = Client::new(
-            endpoint,
-            &target.user,
-            password,
-            tls.clone(),
-            target.timeout,
-            target.throttle_retries,
-            target.throttle_pause,
-        );
-        Ok(Self { client, origin })
-    }
-
-    /// Send `call` and read its answer with `read`; an error names the operation.
-    async fn ask<T>(
-        &self,
-        secrets: &Secrets,
-        call: Call,
-        read: impl FnOnce(&Element) -> Result<T, String>,
-    ) -> Result<T, CollectError> {
-        let fail = |reason: String| {
-            let reason = secrets.redact(&self.client.redact(&reason));
-            CollectError::new(SourceKind::Axl, &self.origin, format!("{}: {reason}", call.operation))
-        };
-        let response = self
-            .client
-            .call(&call)
-            .await
-            .map_err(|e: CallError| fail(e.to_string()))?;
-        read(&response).map_err(|why| {
-            fail(format!(
-                "the answer does not read as AXL {AXL_VERSION} defines it: {why}"
-            ))
-        })
-    }
-}
+/// The most users read: a server that never ends its pages is stopped there.
+const MAX_USERS: usize = 2_000_000;
 
 async fn collect(target: &AxlTarget, secrets: &Secrets) -> Result<Collected, CollectError> {
     let origin = Endpoint::parse(&target.url).map_or_else(|_| target.url.clone(), |e| e.url());
@@ -106,81 +64,110 @@ async fn collect(target: &AxlTarget, secrets: &Secrets) -> Result<Collected, Col
         .with_root_certificates(roots)
         .with_no_client_auth();
     let tls = Arc::new(tls);
-    let cucm = Service::open(&target.url, target, password, &tls)?;
+    let cucm = Service::open(&target.url, target, password, &tls, secrets)?;
 
-    let nodes = cucm.ask(secrets, request::list_process_node(), nodes::read).await?;
+    let nodes = cucm.ask(request::list_process_node(), nodes::read).await?;
+    let users = read_users(&cucm, target.page_size).await?;
+    let (ldap, directory_servers) = read_ldap(&cucm).await?;
+    let sip_proxy = match presence_node(&nodes) {
+        Some(node) => {
+            let url = target.presence_url.as_deref().unwrap_or(&target.url);
+            let imp = Service::open(url, target, password, &tls, secrets)?;
+            Some(read_sip_proxy(&imp, node).await?)
+        }
+        None => None,
+    };
+
     let mut collected = Collected::from(SourceKind::Axl, &cucm.origin);
     collected.domain = nodes::common_domain(&nodes);
+    collected.servers = nodes.into_iter().map(|n| n.server).collect();
+    collected.servers.extend(directory_servers);
+    collected.sip_proxy = sip_proxy;
+    collected.ldap = ldap;
+    collected.users = users;
+    Ok(collected)
+}
 
-    let mut users = Vec::new();
+/// Every end user, page by page, each with whether a digest credential is set.
+async fn read_users(cucm: &Service<'_>, page_size: u64) -> Result<Vec<User>, CollectError> {
+    let mut users: Vec<User> = Vec::new();
+    let mut seen = HashSet::new();
     loop {
-        let call = request::list_user(users.len() as u64, target.page_size);
-        let page = cucm.ask(secrets, call, users::read_page).await?;
-        let last = (page.len() as u64) < target.page_size;
-        users.extend(page);
+        let call = request::list_user(users.len() as u64, page_size);
+        let page = cucm.ask(call.clone(), users::read_page).await?;
+        let last = (page.len() as u64) < page_size;
+        if page.len() as u64 > page_size {
+            let why = format!(
+                "{} users in a page of {page_size}: the server ignored `first`",
+                page.len()
+            );
+            return Err(cucm.fail(&call, why));
+        }
+        for user in page {
+            if !seen.insert(user.cucm_id.clone()) {
+                let why = format!("user `{}` came twice: the server ignored `skip`", user.cucm_id);
+                return Err(cucm.fail(&call, why));
+            }
+            users.push(user);
+        }
+        if users.len() > MAX_USERS {
+            return Err(cucm.fail(&call, format!("more than {MAX_USERS} users: reading stopped")));
+        }
         if last {
             break;
         }
     }
     let digest = cucm
-        .ask(secrets, request::execute_sql(sql::DIGEST_USERS), users::digest_users)
+        .ask(request::execute_sql(sql::DIGEST_USERS), users::digest_users)
         .await?;
     for user in &mut users {
         user.digest_credential = digest.contains(user.cucm_id.as_str());
     }
+    Ok(users)
+}
 
+/// The LDAP section and the directory servers it names.
+async fn read_ldap(cucm: &Service<'_>) -> Result<(Option<Ldap>, Vec<Server>), CollectError> {
     let names = cucm
-        .ask(secrets, request::list_ldap_directory(), directory::agreement_names)
+        .ask(request::list_ldap_directory(), directory::agreement_names)
         .await?;
     let agreement = match names.first() {
         Some(name) => Some(
-            cucm.ask(secrets, request::get_ldap_directory(name), directory::agreement)
+            cucm.ask(request::get_ldap_directory(name), directory::agreement)
                 .await?,
         ),
         None => None,
     };
-    let synchronization = cucm
-        .ask(secrets, request::get_ldap_system(), directory::synchronization)
-        .await?;
+    let synchronization = cucm.ask(request::get_ldap_system(), directory::synchronization).await?;
     let authentication = cucm
-        .ask(secrets, request::get_ldap_authentication(), directory::authentication)
+        .ask(request::get_ldap_authentication(), directory::authentication)
         .await?;
-    let (ldap, directory_servers) = directory::ldap(agreement.as_ref(), synchronization, &authentication);
+    Ok(directory::ldap(agreement.as_ref(), synchronization, &authentication))
+}
 
-    // The IM&P publisher, else the first IM&P node.
-    let presence_node = nodes
+/// The IM&P publisher's node name, else the first IM&P node's; none without IM&P.
+fn presence_node(nodes: &[Node]) -> Option<&str> {
+    nodes
         .iter()
         .filter(|n| n.server.has_role(Role::Cups))
         .min_by_key(|n| !n.publisher)
-        .map(|n| n.server.node_name.clone());
-    if let Some(node) = presence_node {
-        let imp = match &target.presence_url {
-            Some(url) => Service::open(url, target, password, &tls)?,
-            None => Service::open(&target.url, target, password, &tls)?,
-        };
-        let call = request::list_service_parameter(&node, presence::SIP_PROXY_SERVICE);
-        let proxy_domain = imp.ask(secrets, call, presence::proxy_domain).await?;
-        let static_routes = imp
-            .ask(
-                secrets,
-                request::execute_sql(sql::STATIC_ROUTES),
-                presence::static_routes,
-            )
-            .await?;
-        let incoming_acl = imp
-            .ask(secrets, request::execute_sql(sql::INCOMING_ACL), presence::incoming_acl)
-            .await?;
-        collected.sip_proxy = Some(SipProxy {
-            proxy_domain,
-            incoming_acl,
-            static_routes,
-            ..SipProxy::default()
-        });
-    }
+        .map(|n| n.server.node_name.as_str())
+}
 
-    collected.servers = nodes.into_iter().map(|n| n.server).collect();
-    collected.servers.extend(directory_servers);
-    collected.users = users;
-    collected.ldap = ldap;
-    Ok(collected)
+/// IM&P's SIP proxy: the proxy domain on `node`, the static routes, the incoming ACL.
+async fn read_sip_proxy(imp: &Service<'_>, node: &str) -> Result<SipProxy, CollectError> {
+    let call = request::list_service_parameter(node, presence::SIP_PROXY_SERVICE);
+    let proxy_domain = imp.ask(call, presence::proxy_domain).await?;
+    let static_routes = imp
+        .ask(request::execute_sql(sql::STATIC_ROUTES), presence::static_routes)
+        .await?;
+    let incoming_acl = imp
+        .ask(request::execute_sql(sql::INCOMING_ACL), presence::incoming_acl)
+        .await?;
+    Ok(SipProxy {
+        proxy_domain,
+        incoming_acl,
+        static_routes,
+        ..SipProxy::default()
+    })
 }

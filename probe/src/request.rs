@@ -83,6 +83,8 @@ impl ProbeRequest {
                         .as_ref()
                         .is_some_and(|c| c.account.as_deref().is_some_and(|a| !a.is_empty()))
             }
+            // No probe sends it: only the AXL collector reads it, from its own request.
+            SecretKind::Axl => false,
         }
     }
 }

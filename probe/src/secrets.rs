@@ -21,11 +21,13 @@ pub enum SecretKind {
     User,
     /// The password of the account CUPS reads Exchange calendars with (`UCLINT_CALENDAR_PASSWORD`).
     Calendar,
+    /// The AXL application user's password, for `uclint collect` (`UCLINT_AXL_PASSWORD`).
+    Axl,
 }
 
 impl SecretKind {
     /// Every secret a probe may need.
-    pub const ALL: [SecretKind; 3] = [Self::LdapAccount, Self::User, Self::Calendar];
+    pub const ALL: [SecretKind; 4] = [Self::LdapAccount, Self::User, Self::Calendar, Self::Axl];
 
     /// The environment variable it is read from.
     pub const fn variable(self) -> &'static str {
@@ -33,6 +35,7 @@ impl SecretKind {
             Self::LdapAccount => "UCLINT_LDAP_PASSWORD",
             Self::User => "UCLINT_USER_PASSWORD",
             Self::Calendar => "UCLINT_CALENDAR_PASSWORD",
+            Self::Axl => "UCLINT_AXL_PASSWORD",
         }
     }
 
@@ -42,6 +45,7 @@ impl SecretKind {
             Self::LdapAccount => "the CUPC LDAP search account's password",
             Self::User => "the user's password",
             Self::Calendar => "the calendar account's password",
+            Self::Axl => "the AXL user's password",
         }
     }
 }

@@ -1,11 +1,13 @@
-//! Real servers from Debian packages (NSD, Kamailio, OpenLDAP slapd, Dovecot, Apache httpd) and
-//! misbehaving in-process ones, started on loopback for the length of a test and stopped when
+//! Real servers from Debian packages (NSD, Kamailio, OpenLDAP slapd, Dovecot, Apache httpd),
+//! an in-process stand-in for CUCM's AXL service (no real CUCM can run here), and misbehaving
+//! in-process ones, started on loopback for the length of a test and stopped when
 //! dropped. Test support only: a setup failure panics, naming the server, its command line and
 //! its own log.
 
 mod acceptor;
 mod accounts;
 mod apache;
+mod axl;
 mod binary;
 mod certs;
 mod dovecot;
@@ -26,6 +28,9 @@ mod tool;
 mod tree;
 
 pub use apache::{Apache, ApacheBuilder, Mailbox};
+pub use axl::{
+    AxlCluster, AxlLdapServer, AxlNode, AxlRoute, AxlServer, AxlUser, CUCM, IM_AND_PRESENCE, THROTTLED, Trouble,
+};
 pub use binary::require_binary;
 pub use certs::{CertFiles, Certs};
 pub use dovecot::{Dovecot, DovecotBuilder};

@@ -3,9 +3,11 @@
 //! [`Collected`] like the core's text importers, or a [`CollectError`] naming the source; nothing
 //! half-read is ever returned.
 
+mod axl;
 pub mod document;
 mod error;
 
+pub use axl::{AXL_VERSION, AxlTarget, collect_axl};
 pub use document::{DocumentError, WriteError, document, write_atomically};
 pub use error::CollectError;
 pub use uclint_core::collect::{Collected, Source, SourceKind};

@@ -4,6 +4,7 @@
 
 mod client_files;
 mod ipconfig;
+mod ldif;
 
 /// A fixture's text, byte for byte (CRLF kept).
 pub fn fixture(name: &str) -> String {

@@ -9,6 +9,7 @@
 mod error;
 mod hosts;
 mod ipconfig;
+mod ldif;
 mod resolv;
 mod scutil;
 mod text;
@@ -16,6 +17,7 @@ mod text;
 pub use error::ImportError;
 pub use hosts::hosts;
 pub use ipconfig::ipconfig;
+pub use ldif::{LdifImport, ldif};
 pub use resolv::resolv;
 pub use scutil::scutil;
 pub use text::decode;

@@ -2,6 +2,7 @@
 //! and refuse what they do not recognise at the right line.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod bat;
 mod client_files;
 mod ipconfig;
 mod ldif;

@@ -6,6 +6,7 @@
 //! half-read profile would be worse than none. Importers take text; [`decode`] turns the bytes of
 //! a file into text first (Windows PowerShell writes `ipconfig /all > file` as UTF-16).
 
+mod bat;
 mod error;
 mod hosts;
 mod ipconfig;
@@ -14,6 +15,7 @@ mod resolv;
 mod scutil;
 mod text;
 
+pub use bat::bat;
 pub use error::ImportError;
 pub use hosts::hosts;
 pub use ipconfig::ipconfig;

@@ -4,6 +4,7 @@
 
 mod bat;
 mod client_files;
+mod fuzz_corpus;
 mod ipconfig;
 mod ldif;
 

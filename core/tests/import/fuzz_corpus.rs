@@ -2,12 +2,11 @@
 //! fuzz target's own check, so the corpus runs in CI without a fuzzer; `ok-*` seeds must be
 //! read and `err-*` seeds refused.
 
-#[path = "../../fuzz/fuzz_targets/import_check.rs"]
-mod import_check;
-
 use std::path::Path;
 
 use uclint_core::collect::import;
+
+use crate::import_check;
 
 /// Targets whose corpus another test replays (`route::uri::props`, `model::load::tests`).
 const REPLAYED_ELSEWHERE: &[&str] = &["uri", "deployment_yaml"];

@@ -7,6 +7,11 @@ mod client_files;
 mod fuzz_corpus;
 mod ipconfig;
 mod ldif;
+mod mutations;
+
+/// The fuzz targets' check, as they run it.
+#[path = "../../fuzz/fuzz_targets/import_check.rs"]
+mod import_check;
 
 /// A fixture's text, byte for byte (CRLF kept).
 pub fn fixture(name: &str) -> String {

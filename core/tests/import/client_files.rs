@@ -82,7 +82,7 @@ fn scutil_reads_resolver_1_only() {
 
 #[test]
 fn scutil_orders_by_index_and_falls_back_to_the_domain() {
-    let text = "DNS configuration\n\nresolver #1\n  domain   : acme.com\n  nameserver[1] : 10.1.1.54\n  nameserver[0] : fe80::1%en0\n";
+    let text = "DNS configuration\n\nresolver #1\n  domain   : acme.com\n  nameserver[1] : 10.1.1.54\n  nameserver[0] : fe80::1%en0\n  options  : \n";
     let collected = import::scutil(text, "s", "mac", ClientKind::Cupc).unwrap();
     assert_eq!(collected.clients[0].dns_suffixes, ["acme.com"]);
     assert_eq!(shown(&collected.clients[0].dns_servers), ["fe80::1", "10.1.1.54"]);

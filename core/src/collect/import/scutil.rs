@@ -41,7 +41,8 @@ pub fn scutil(text: &str, origin: &str, client_id: &str, kind: ClientKind) -> Re
         if trimmed.starts_with("resolver #") || trimmed.starts_with(HEADER) {
             break;
         }
-        let Some((key, value)) = trimmed.split_once(" : ") else {
+        // `key : value`; a value may be empty, and IPv6 values hold colons but never " :".
+        let Some((key, value)) = trimmed.split_once(" :") else {
             return Err(ImportError::at(
                 number,
                 line,

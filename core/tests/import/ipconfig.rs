@@ -140,3 +140,16 @@ fn a_bad_address_names_its_line() {
     assert_eq!(e.line, 32);
     assert_eq!(e.expected, "a DNS server address such as 10.1.1.53");
 }
+
+#[test]
+fn a_block_without_fields_is_refused_where_the_next_one_starts() {
+    let e = read("\r\nWindows IP Configuration\r\n\r\nEthernet adapter Ethernet0:\r\n\r\n   Media State . . . : Media disconnected\r\n").unwrap_err();
+    assert_eq!((e.line, e.found.as_deref()), (4, Some("Ethernet adapter Ethernet0:")));
+    assert_eq!(e.expected, "\"   Host Name . . . . : NAME\"");
+    let e = read("Windows IP Configuration\r\n   Host Name . . : pc\r\nEthernet adapter A:\r\nEthernet adapter B:\r\n")
+        .unwrap_err();
+    assert_eq!(
+        (e.line, e.expected.as_str()),
+        (4, "the fields of the adapter on line 3")
+    );
+}

@@ -16,6 +16,7 @@ use crate::model::ClientKind;
 const HEADER: &str = "Windows IP Configuration";
 const ENGLISH: &str = "is this `ipconfig /all` in English?";
 const TRUNCATED: &str = "is the output truncated?";
+const HOST_NAME: &str = "\"   Host Name . . . . : NAME\"";
 const FIELD: &str = "a field such as \"   DNS Servers . . . . : ADDRESS\"";
 
 /// Read `ipconfig /all` `text` (read from `origin`) into the client profile `client_id` of
@@ -35,12 +36,9 @@ pub fn ipconfig(text: &str, origin: &str, client_id: &str, kind: ClientKind) -> 
     let (global, adapters) = sections
         .split_first()
         .ok_or_else(|| ImportError::end(end_line(text), HEADER))?;
-    match global.fields.first() {
-        Some(first) if first.name == "Host Name" => {}
-        Some(first) => {
-            return Err(ImportError::at(first.line, first.text, "\"   Host Name . . . . : NAME\"").hint(ENGLISH));
-        }
-        None => return Err(ImportError::end(end_line(text), "\"   Host Name . . . . : NAME\"").hint(TRUNCATED)),
+    // `sections` saw to it that every block has a field.
+    if let Some(first) = global.fields.first().filter(|first| first.name != "Host Name") {
+        return Err(ImportError::at(first.line, first.text, HOST_NAME).hint(ENGLISH));
     }
     for field in &global.fields {
         match field.name {
@@ -65,9 +63,9 @@ pub fn ipconfig(text: &str, origin: &str, client_id: &str, kind: ClientKind) -> 
 
     if search_list.is_empty() {
         push_suffix(&mut client.dns_suffixes, &primary);
-        adapter_suffixes
-            .iter()
-            .for_each(|s: &String| push_suffix(&mut client.dns_suffixes, s));
+        for suffix in &adapter_suffixes {
+            push_suffix(&mut client.dns_suffixes, suffix);
+        }
     } else {
         client.dns_suffixes = search_list;
     }
@@ -90,6 +88,16 @@ struct Field<'a> {
 struct Section<'a> {
     header: Option<(usize, &'a str)>,
     fields: Vec<Field<'a>>,
+}
+
+impl Section<'_> {
+    /// What must come first in this block.
+    fn first_field(&self) -> String {
+        match self.header {
+            Some((at, _)) => format!("the fields of the adapter on line {at}"),
+            None => HOST_NAME.to_owned(),
+        }
+    }
 }
 
 /// Split `text` into the global block and the adapter blocks, refusing lines that are neither a
@@ -118,10 +126,8 @@ fn sections(text: &str) -> Result<Vec<Section<'_>>, ImportError> {
                     ImportError::at(number, line, "an adapter such as \"Ethernet adapter Ethernet0:\"").hint(ENGLISH),
                 );
             }
-            if let Some((at, _)) = section.header.filter(|_| section.fields.is_empty()) {
-                return Err(
-                    ImportError::at(number, line, format!("the fields of the adapter on line {at}")).hint(TRUNCATED),
-                );
+            if section.fields.is_empty() {
+                return Err(ImportError::at(number, line, section.first_field()).hint(TRUNCATED));
             }
             sections.push(Section {
                 header: Some((number, line)),
@@ -154,11 +160,8 @@ fn sections(text: &str) -> Result<Vec<Section<'_>>, ImportError> {
     }
     match sections.last() {
         None => Err(ImportError::end(end_line(text), format!("\"{HEADER}\""))),
-        Some(Section {
-            header: Some((at, _)),
-            fields,
-        }) if fields.is_empty() => {
-            Err(ImportError::end(end_line(text), format!("the fields of the adapter on line {at}")).hint(TRUNCATED))
+        Some(last) if last.fields.is_empty() => {
+            Err(ImportError::end(end_line(text), last.first_field()).hint(TRUNCATED))
         }
         Some(_) => Ok(sections),
     }

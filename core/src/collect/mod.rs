@@ -5,6 +5,8 @@
 //! The text importers live here (pure, for every front door); the live collectors live in the
 //! probe crate; writing and merging the file is the front doors' job.
 
+pub mod import;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Client, InlineRecord, Ldap, Server, SipProxy, User};

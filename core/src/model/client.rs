@@ -46,6 +46,10 @@ pub struct Client {
     /// Client addresses or subnets (CIDR), for the incoming ACL.
     #[serde(default)]
     pub addresses: Vec<String>,
+    /// The DNS servers the client asks, in order (`ipconfig /all`, resolv.conf `nameserver`):
+    /// the live DNS probe asks them as the client would.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dns_servers: Vec<IpAddr>,
     /// On the corporate network (false: off site, VPN).
     #[serde(default = "yes")]
     pub on_corporate_network: bool,

@@ -6,7 +6,7 @@ mod deployment;
 mod dns_data;
 pub(crate) mod intern;
 mod ldap;
-mod load;
+pub(crate) mod load;
 mod plugin;
 mod ports;
 mod secret;

@@ -22,6 +22,12 @@ const COLUMNS: &[&str] = &[
     "clients",
 ];
 
+/// The users-CSV field a header names (`cucm_id`, `last_name`...), if any. Shared with the CUCM
+/// BAT importer, which reads the same headers from a full export.
+pub(crate) fn field_for(header: &str) -> Option<&'static str> {
+    column_for(header).and_then(|column| COLUMNS.get(column).copied())
+}
+
 fn column_for(header: &str) -> Option<usize> {
     let normal = header.trim().to_ascii_lowercase().replace([' ', '-'], "_");
     let normal = match normal.as_str() {

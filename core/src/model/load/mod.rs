@@ -1,6 +1,6 @@
 //! Loading a deployment: text in, a checked [`Deployment`] or every problem with its location out.
 
-mod csv_users;
+pub(crate) mod csv_users;
 mod error;
 mod error_path;
 mod file;

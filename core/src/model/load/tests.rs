@@ -505,3 +505,14 @@ fn the_ldap_search_base_is_optional() {
     let with = load_toml(&format!("{ldap}base = \"dc=acme,dc=com\"\n")).unwrap();
     assert_eq!(with.ldap.unwrap().base.as_deref(), Some("dc=acme,dc=com"));
 }
+
+#[test]
+fn a_client_lists_its_dns_servers_in_order() {
+    let client = "[[clients]]\nid = \"vpn\"\nkind = \"cupc\"\n";
+    let loaded = load_toml(&format!("{client}dns_servers = [\"10.1.1.53\", \"fd00::53\"]\n")).unwrap();
+    let servers: Vec<String> = loaded.clients[0].dns_servers.iter().map(ToString::to_string).collect();
+    assert_eq!(servers, ["10.1.1.53", "fd00::53"]);
+    assert!(load_toml(client).unwrap().clients[0].dns_servers.is_empty());
+    let problem = only(load_toml(&format!("{client}dns_servers = [\"dns1\"]\n")).unwrap_err());
+    assert_eq!(at(&problem).0, 4, "{problem}");
+}

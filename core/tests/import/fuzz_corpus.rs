@@ -1,0 +1,58 @@
+//! Every seed of every importer's fuzz corpus (`core/fuzz/corpus/import_*`) goes through the
+//! fuzz target's own check, so the corpus runs in CI without a fuzzer; `ok-*` seeds must be
+//! read and `err-*` seeds refused.
+
+use std::path::Path;
+
+use uclint_core::collect::import;
+
+use crate::import_check;
+
+/// Targets whose corpus another test replays (`route::uri::props`, `model::load::tests`).
+const REPLAYED_ELSEWHERE: &[&str] = &["uri", "deployment_yaml"];
+
+#[test]
+fn every_import_corpus_file_passes_its_targets_check() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let mut directories: Vec<String> = std::fs::read_dir(&root)
+        .expect("the fuzz corpus directory")
+        .map(|entry| {
+            entry
+                .expect("a corpus directory")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    directories.sort();
+    for directory in &directories {
+        assert!(
+            import_check::TARGETS.contains(&directory.as_str()) || REPLAYED_ELSEWHERE.contains(&directory.as_str()),
+            "corpus/{directory} belongs to no target that a test replays"
+        );
+    }
+    for target in import_check::TARGETS {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(target))
+            .unwrap_or_else(|e| panic!("corpus/{target}: {e}"))
+            .map(|entry| entry.expect("a corpus file").path())
+            .collect();
+        files.sort();
+        assert!(files.len() >= 3, "corpus/{target} holds only {} seeds", files.len());
+        for path in files {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+            let bytes = std::fs::read(&path).expect("a readable corpus file");
+            // As the target does: bytes that do not decode never reach the importer.
+            let Ok(text) = import::decode(&bytes) else {
+                assert!(!name.starts_with("ok-"), "{target}/{name} does not decode");
+                continue;
+            };
+            let read = import_check::check(target, &text);
+            if name.starts_with("ok-") {
+                assert!(read.is_ok(), "{target}/{name}: {}", read.unwrap_err());
+            }
+            if name.starts_with("err-") {
+                assert!(read.is_err(), "{target}/{name} should be refused");
+            }
+        }
+    }
+}

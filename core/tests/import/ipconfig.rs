@@ -19,7 +19,7 @@ fn windows_10_with_ipv6_a_vpn_and_disconnected_adapters() {
     let collected = import::ipconfig(&text, "pc-jdoe.txt", "hq-pc", ClientKind::Cupc).unwrap();
     assert_eq!(collected.source.kind, SourceKind::Ipconfig);
     assert_eq!(collected.source.origin, "pc-jdoe.txt");
-    assert_eq!(collected.domain.as_deref(), Some("acme.com"));
+    assert_eq!(collected.domain, None, "a client never sets the deployment's domain");
     let client = &collected.clients[0];
     assert_eq!((client.id.as_str(), client.kind), ("hq-pc", ClientKind::Cupc));
     // The search list as Windows shows it, not the Wi-Fi's suffix (disconnected).

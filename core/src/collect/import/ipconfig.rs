@@ -24,7 +24,8 @@ const FIELD: &str = "a field such as \"   DNS Servers . . . . : ADDRESS\"";
 ///
 /// The suffixes are the `DNS Suffix Search List` when shown (Windows shows the list it searches,
 /// configured or built); else the primary DNS suffix, then each connected adapter's own suffix
-/// and suffix search list. The primary DNS suffix is the source's domain. Link-local and
+/// and suffix search list. A machine's primary suffix is not the deployment's domain
+/// (a partner's or a home laptop's would change it): it is not taken as `domain`. Link-local and
 /// automatic private (169.254/16) addresses are left out: they never reach a SIP proxy's ACL.
 pub fn ipconfig(text: &str, origin: &str, client_id: &str, kind: ClientKind) -> Result<Collected, ImportError> {
     let sections = sections(text)?;
@@ -70,7 +71,6 @@ pub fn ipconfig(text: &str, origin: &str, client_id: &str, kind: ClientKind) -> 
         client.dns_suffixes = search_list;
     }
     let mut collected = Collected::from(SourceKind::Ipconfig, origin);
-    collected.domain = Some(primary.trim_end_matches('.').to_owned()).filter(|p| !p.is_empty());
     collected.clients.push(client);
     Ok(collected)
 }

@@ -14,14 +14,13 @@ const MAX_NAMESERVERS: usize = 3;
 /// Read resolv.conf `text` (read from `origin`) into the client profile `client_id` of `kind`.
 ///
 /// `search` and `domain` both set the search list and the last of them wins, as resolv.conf(5)
-/// says; a `domain` line is also the source's domain. `nameserver` lines give the DNS servers,
+/// says. A client's own domain is not the deployment's: `domain` is left to the sources that know it. `nameserver` lines give the DNS servers,
 /// the first three as the resolver uses them. `options`, `sortlist` and comments (`#`, `;`)
 /// are skipped; any other keyword is refused, so that another file is not read as an empty
 /// profile.
 pub fn resolv(text: &str, origin: &str, client_id: &str, kind: ClientKind) -> Result<Collected, ImportError> {
     ensure_text(text, LINE)?;
     let mut client = profile(client_id, kind);
-    let mut domain = None;
     let mut saw_setting = false;
     for (number, raw) in lines(text) {
         let line = raw.split(['#', ';']).next().unwrap_or("");
@@ -50,9 +49,6 @@ pub fn resolv(text: &str, origin: &str, client_id: &str, kind: ClientKind) -> Re
                 names
                     .iter()
                     .for_each(|name| push_suffix(&mut client.dns_suffixes, name));
-                if keyword == "domain" {
-                    domain = Some(names[0].trim_end_matches('.').to_owned());
-                }
             }
             "options" | "sortlist" => {}
             _ => return Err(ImportError::at(number, raw, LINE)),
@@ -63,7 +59,6 @@ pub fn resolv(text: &str, origin: &str, client_id: &str, kind: ClientKind) -> Re
         return Err(ImportError::end(end_line(text), LINE).hint("the file holds only comments"));
     }
     let mut collected = Collected::from(SourceKind::Resolv, origin);
-    collected.domain = domain;
     collected.clients.push(client);
     Ok(collected)
 }

@@ -17,7 +17,8 @@ const TRUNCATED: &str = "is the output truncated?";
 
 /// Read `scutil --dns` `text` (read from `origin`) into the client profile `client_id` of
 /// `kind`: resolver #1's `search domain[N]` (else its `domain`) and `nameserver[N]`, in index
-/// order. Its `domain`, when shown, is the source's domain.
+/// order. A client's own domain is not the deployment's: it is not
+/// taken as `domain`.
 pub fn scutil(text: &str, origin: &str, client_id: &str, kind: ClientKind) -> Result<Collected, ImportError> {
     ensure_text(text, &format!("\"{HEADER}\""))?;
     let mut numbered = lines(text).filter(|(_, line)| !line.trim().is_empty());
@@ -80,7 +81,6 @@ pub fn scutil(text: &str, origin: &str, client_id: &str, kind: ClientKind) -> Re
         }
     }
     let mut collected = Collected::from(SourceKind::Scutil, origin);
-    collected.domain = domain.filter(|d| !d.is_empty());
     collected.clients.push(client);
     Ok(collected)
 }

@@ -8,7 +8,7 @@ pub mod document;
 mod error;
 
 pub use axl::{AXL_VERSION, AxlTarget, collect_axl};
-pub use document::{DocumentError, WriteError, document, write_atomically};
+pub use document::{DocumentError, Save, SaveError, WriteError, document, write_atomically};
 pub use error::CollectError;
 pub use uclint_core::collect::{Collected, Source, SourceKind};
 

@@ -6,13 +6,12 @@
 mod sources;
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use uclint_core::collect::Collected;
-use uclint_core::model::{Beside, Deployment, Format};
-use uclint_probe::collect::{document, now, write_atomically};
+use uclint_probe::collect::{Save, now};
 use uclint_probe::{SecretKind, Secrets};
 
 use super::{Failure, Outcome};
@@ -22,11 +21,13 @@ use crate::source_spec::Spec;
 
 /// Read every source in order, merge, check the result loads, then write it atomically.
 pub fn run(args: &CollectArgs, cli: &Cli) -> Result<Outcome, Failure> {
-    let out = target(args)?;
-    let existing = match &args.into {
-        Some(path) => Some((read(path)?, path.display().to_string())),
-        None => None,
+    let save = Save {
+        out: args.out.clone(),
+        into: args.into.clone(),
+        force: args.force,
     };
+    // Refuse a wrong target before any server is asked.
+    save.target().map_err(|e| Failure::Usage(e.to_string()))?;
     let secrets = secrets(&args.from);
     let reach = sources::Reach {
         timeout: Duration::from_secs_f64(args.timeout),
@@ -48,64 +49,15 @@ pub fn run(args: &CollectArgs, cli: &Cli) -> Result<Outcome, Failure> {
     }
     spinner.done();
     let at = now();
-    let text = document(existing.as_ref().map(|(t, n)| (t.as_str(), n.as_str())), &collected, &at)
+    let (file, _) = save
+        .save(&collected, &at)
         .map_err(|e| Failure::Usage(format!("{e}; nothing was written")))?;
-    // What is written must load: a collector's mistake never reaches the file.
-    let name = out.display().to_string();
-    Deployment::load_with_references(&text, Format::Toml, &name, &Beside::new(&out)).map_err(|e| {
-        Failure::Usage(format!(
-            "the collected deployment does not load ({}); nothing was written",
-            e.problems.first().map_or_else(String::new, |p| p.message.clone())
-        ))
-    })?;
-    write_atomically(&out, &text).map_err(|e| Failure::Usage(e.to_string()))?;
     let sources = collected
         .iter()
         .zip(notes)
         .map(|(c, note)| Source::of(c, note))
         .collect();
-    Ok(Outcome::ok(Box::new(Written { file: out, sources, at })))
-}
-
-/// The file to write: `--out`, else the `--into` file itself. An existing `--out` that is not
-/// the `--into` file is only replaced with `--force`.
-fn target(args: &CollectArgs) -> Result<PathBuf, Failure> {
-    let out = args
-        .out
-        .clone()
-        .or_else(|| args.into.clone())
-        .ok_or_else(|| Failure::Usage("say where to write: --out FILE.toml (or --into EXISTING.toml)".to_owned()))?;
-    if out.extension().and_then(|e| e.to_str()) != Some("toml") {
-        return Err(Failure::Usage(format!(
-            "`{}`: collect writes TOML (the format that keeps comments); name the file .toml",
-            out.display()
-        )));
-    }
-    let same_as_into = args.into.as_deref().is_some_and(|into| same_file(into, &out));
-    if out.exists() && !same_as_into && !args.force {
-        return Err(Failure::Usage(format!(
-            "`{}` exists: merge into it with --into {0}, or replace it with --force",
-            out.display()
-        )));
-    }
-    Ok(out)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
-}
-
-fn read(path: &Path) -> Result<String, Failure> {
-    if path.extension().and_then(|e| e.to_str()) != Some("toml") {
-        return Err(Failure::Usage(format!(
-            "--into `{}`: collect merges into TOML files only",
-            path.display()
-        )));
-    }
-    std::fs::read_to_string(path).map_err(|e| Failure::Usage(format!("--into `{}`: cannot read: {e}", path.display())))
+    Ok(Outcome::ok(Box::new(Written { file, sources, at })))
 }
 
 /// The passwords the sources need: an LDAP bind's and AXL's, from the environment, else asked

@@ -6,11 +6,13 @@
 mod header;
 mod merge;
 mod render;
+mod save;
 mod write;
 
 use toml_edit::{DocumentMut, Item, Table};
 use uclint_core::collect::{Collected, SourceKind};
 
+pub use save::{Save, SaveError};
 pub use write::{WriteError, write_atomically};
 
 use header::Header;

@@ -116,7 +116,12 @@ pub fn collect_ldap(source: &LdapSource, secrets: &Secrets) -> Result<LdapCollec
             Some((dn.clone(), password.to_owned()))
         }
     };
-    let roots = crate::tls::roots(source.ca.as_deref()).map_err(|e| fail(e.to_string()))?;
+    // Plain LDAP trusts no certificate: the system's roots are read only for TLS.
+    let roots = if target.security.encrypted() {
+        crate::tls::roots(source.ca.as_deref()).map_err(|e| fail(e.to_string()))?
+    } else {
+        rustls::RootCertStore::empty()
+    };
     let trusted = match &source.ca {
         Some(path) => format!("the CA bundle `{}`", path.display()),
         None => "this system".to_owned(),

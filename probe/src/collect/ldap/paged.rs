@@ -72,14 +72,14 @@ pub async fn search(
                 tally.references += 1;
                 continue;
             }
-            let entry = ber::entry(item.0).ok_or_else(|| {
+            let user = users::user(item.0).map_err(|_| {
                 format!(
                     "the server sent a search result entry that cannot be read after {} entries",
                     tally.entries
                 )
             })?;
             tally.entries += 1;
-            match users::user(&entry) {
+            match user {
                 Some(user) => each(user),
                 None => tally.skipped_without_id += 1,
             }

@@ -148,34 +148,30 @@ fn active_directory_users_are_named_by_sam_account_name_and_computers_left_out()
         .start();
     let read = collect_ldap(&LdapSource::new(&slapd.ldap_url, Slapd::BASE), &Secrets::default())
         .unwrap_or_else(|e| panic!("{e}"));
-    let mut users: Vec<(String, Option<String>, Option<String>, Option<String>, Option<String>)> = read
+    // Each user as `cucm_id ldap_id first_name last_name telephone_number`, `-` for none.
+    let mut users: Vec<String> = read
         .collected
         .users
         .iter()
         .map(|u| {
-            (
+            let or_dash = |v: Option<&str>| v.unwrap_or("-").to_owned();
+            [
                 u.cucm_id.to_string(),
-                u.ldap_id.as_ref().map(ToString::to_string),
-                u.first_name.clone(),
-                u.last_name.clone(),
-                u.telephone_number.as_ref().map(ToString::to_string),
-            )
+                or_dash(u.ldap_id.as_deref()),
+                or_dash(u.first_name.as_deref()),
+                or_dash(u.last_name.as_deref()),
+                or_dash(u.telephone_number.as_deref()),
+            ]
+            .join(" | ")
         })
         .collect();
     users.sort();
-    let some = |s: &str| Some(s.to_owned());
     assert_eq!(
         users,
         [
-            ("alice".to_owned(), some("alice"), None, some("Liddell"), None),
-            (
-                "jdoe".to_owned(),
-                some("jdoe"),
-                some("John"),
-                some("Doe"),
-                some("+1 408 555 0100")
-            ),
-            ("mary".to_owned(), some("mary"), some("Mary"), None, None),
+            "alice | alice | - | Liddell | -",
+            "jdoe | jdoe | John | Doe | +1 408 555 0100",
+            "mary | mary | Mary | - | -",
         ]
     );
     assert_eq!(read.entries, 4, "the computer is not an entry of the users filter");

@@ -1,6 +1,7 @@
 //! OpenLDAP's slapd (Debian's `slapd`, with `ldap-utils` for loading entries online) on
 //! ldap:// and ldaps:// of 127.0.0.1, StartTLS on ldap://, base `dc=example,dc=org`, the ppolicy
-//! overlay, and entries loaded with slapadd before it starts (fast even for 100,000 users).
+//! overlay, optionally Active Directory's user naming (`sAMAccountName`, `user`), and entries
+//! loaded with slapadd before it starts (fast even for 100,000 users).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -40,6 +41,8 @@ pub struct SlapdBuilder {
     lockout: Option<u32>,
     generated: usize,
     generated_password: String,
+    directory: usize,
+    active_directory: bool,
 }
 
 impl Slapd {
@@ -60,6 +63,8 @@ impl Slapd {
             lockout: None,
             generated: 0,
             generated_password: String::new(),
+            directory: 0,
+            active_directory: false,
         }
     }
 
@@ -71,6 +76,11 @@ impl Slapd {
     /// The uid of generated user `i` (1-based): `user000001`.
     pub fn generated_uid(i: usize) -> String {
         ldif::generated_uid(i)
+    }
+
+    /// The uid of directory user `i` (1-based): `person000001`.
+    pub fn directory_uid(i: usize) -> String {
+        ldif::directory_uid(i)
     }
 
     /// Add entries while it runs (`ldapadd` as the administrator); panics with its output.
@@ -133,6 +143,23 @@ impl SlapdBuilder {
         self
     }
 
+    /// `count` users `person000001`... as a synchronized directory holds them: uid, cn,
+    /// givenName (`Given1`), sn (`Family1`), telephoneNumber (`+1 408 0000001`) and mail; no
+    /// password. They can live beside [`SlapdBuilder::generated_users`].
+    pub fn directory_users(mut self, count: usize) -> Self {
+        self.directory = count;
+        self
+    }
+
+    /// Know Active Directory's user naming: the `sAMAccountName` attribute, a structural `user`
+    /// class (cn required; sAMAccountName, sn, givenName, telephoneNumber, mail, userPassword
+    /// allowed) and `computer`, a subclass of `user`. Entries using them come with
+    /// [`SlapdBuilder::ldif`].
+    pub fn active_directory_schema(mut self) -> Self {
+        self.active_directory = true;
+        self
+    }
+
     /// More entries, as LDIF text.
     pub fn ldif(mut self, text: &str) -> Self {
         self.entries.push_str(text.trim_end());
@@ -150,7 +177,13 @@ impl SlapdBuilder {
         std::fs::copy(&self.cert.chain, d.join("chain.pem")).or_panic("slapd: copy the certificate");
         std::fs::copy(&self.cert.key, d.join("key.pem")).or_panic("slapd: copy the key");
         let conf = d.join("slapd.conf");
-        std::fs::write(&conf, config(d)).or_panic("slapd: write slapd.conf");
+        let mut schemas = String::new();
+        if self.active_directory {
+            let schema = d.join("active-directory.schema");
+            std::fs::write(&schema, ldif::ACTIVE_DIRECTORY_SCHEMA).or_panic("slapd: write the schema");
+            schemas.push_str(&format!("include {}\n", schema.display()));
+        }
+        std::fs::write(&conf, config(d, &schemas)).or_panic("slapd: write slapd.conf");
         self.write_ldif(&d.join("data.ldif"));
         // Offline loading writes the database directly: far faster than ldapadd over LDAP.
         tool::run(
@@ -192,19 +225,20 @@ impl SlapdBuilder {
             .and_then(|()| out.write_all(ldif::policy(self.lockout).as_bytes()))
             .and_then(|()| out.write_all(self.entries.as_bytes()))
             .and_then(|()| ldif::write_generated(&mut out, self.generated, &self.generated_password))
+            .and_then(|()| ldif::write_directory(&mut out, self.directory))
             .and_then(|()| out.flush());
         written.or_panic("slapd: write data.ldif");
     }
 }
 
-/// slapd.conf with every path under `dir`.
-fn config(dir: &Path) -> String {
+/// slapd.conf with every path under `dir`, including the `schemas` lines after the standard ones.
+fn config(dir: &Path, schemas: &str) -> String {
     format!(
         r#"include /etc/ldap/schema/core.schema
 include /etc/ldap/schema/cosine.schema
 include /etc/ldap/schema/inetorgperson.schema
 include /etc/ldap/schema/nis.schema
-modulepath /usr/lib/ldap
+{schemas}modulepath /usr/lib/ldap
 moduleload back_mdb.so
 moduleload ppolicy.so
 pidfile {d}/slapd.pid

@@ -65,3 +65,32 @@ pub(crate) fn write_generated(out: &mut impl Write, count: usize, password: &str
     }
     Ok(())
 }
+
+/// The uid of directory user number `i`.
+pub(crate) fn directory_uid(i: usize) -> String {
+    format!("person{i:06}")
+}
+
+/// Directory users 1..=`count` as a directory CUCM synchronizes holds them: uid, cn,
+/// givenName, sn, telephoneNumber and mail (inetOrgPerson), without a password.
+pub(crate) fn write_directory(out: &mut impl Write, count: usize) -> std::io::Result<()> {
+    for i in 1..=count {
+        let uid = directory_uid(i);
+        write!(
+            out,
+            "dn: uid={uid},{PEOPLE}\nobjectClass: inetOrgPerson\nuid: {uid}\ncn: Given{i} Family{i}\n\
+             givenName: Given{i}\nsn: Family{i}\ntelephoneNumber: +1 408 {i:07}\nmail: {uid}@example.org\n\n"
+        )?;
+    }
+    Ok(())
+}
+
+/// Active Directory's user naming as an OpenLDAP schema: `sAMAccountName`, a structural `user`
+/// class whose `sn` is optional (as in AD), and `computer`, a kind of user (as in AD).
+pub(crate) const ACTIVE_DIRECTORY_SCHEMA: &str = "\
+attributetype ( 1.2.840.113556.1.4.221 NAME 'sAMAccountName' EQUALITY caseIgnoreMatch \
+SUBSTR caseIgnoreSubstringsMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.15 SINGLE-VALUE )
+objectclass ( 1.2.840.113556.1.5.9 NAME 'user' SUP top STRUCTURAL MUST cn \
+MAY ( sAMAccountName $ sn $ givenName $ telephoneNumber $ mail $ userPassword ) )
+objectclass ( 1.2.840.113556.1.3.30 NAME 'computer' SUP user STRUCTURAL )
+";

@@ -43,12 +43,12 @@
 //! is. Entries, references and controls are read here ([`ber`]) without panicking.
 
 mod authentication;
-mod ber;
+pub(crate) mod ber;
 mod bind;
-mod codes;
+pub(crate) mod codes;
 mod directory;
-mod fault;
-mod gate;
+pub(crate) mod fault;
+pub(crate) mod gate;
 mod judge;
 mod plan;
 mod search;

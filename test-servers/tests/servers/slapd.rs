@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use uclint_test_servers::{Certs, Slapd};
+use uclint_test_servers::{Certs, Relay, Slapd};
 
 use crate::common::{text, tool};
 
@@ -132,6 +132,56 @@ fn ldaps_and_starttls_present_the_test_certificate() {
     let other = certs.untrusted.ca.to_str().unwrap();
     let distrust = [("LDAPTLS_CACERT", other), ("LDAPTLS_REQCERT", "demand")];
     assert_ne!(whoami(&slapd.ldaps_url, &alice, "alicepw", &[], &distrust).0, 0);
+}
+
+#[test]
+fn directory_users_carry_names_and_phones_beside_active_directory_naming() {
+    let certs = Certs::new();
+    let slapd = Slapd::builder(&certs.good)
+        .active_directory_schema()
+        .directory_users(2)
+        .generated_users(1, "userpw")
+        .ldif(&format!(
+            "dn: cn=John Doe,{}\nobjectClass: user\ncn: John Doe\nsAMAccountName: jdoe\n\n\
+             dn: cn=PC-1,{}\nobjectClass: computer\ncn: PC-1\nsAMAccountName: PC-1$\n",
+            Slapd::PEOPLE,
+            Slapd::PEOPLE
+        ))
+        .start();
+    let attributes = ["givenName", "sn", "telephoneNumber"];
+    let (code, found) = search(&slapd, Slapd::PEOPLE, "one", "(uid=person000002)", &attributes);
+    assert_eq!(code, 0, "{found}");
+    assert!(
+        found.contains("givenName: Given2\nsn: Family2\ntelephoneNumber: +1 408 0000002\n"),
+        "{found}"
+    );
+    // A computer is a user, as in Active Directory; sn is optional for both.
+    let (code, found) = search(&slapd, Slapd::PEOPLE, "one", "(objectClass=user)", &["sAMAccountName"]);
+    assert_eq!(code, 0, "{found}");
+    assert!(
+        found.contains("sAMAccountName: jdoe") && found.contains("sAMAccountName: PC-1$"),
+        "{found}"
+    );
+    let (_, everyone) = search(&slapd, Slapd::PEOPLE, "one", "(objectClass=*)", &["1.1"]);
+    assert_eq!(everyone.matches("dn: ").count(), 5, "{everyone}");
+}
+
+#[test]
+fn a_relay_passes_everything_or_cuts_after_the_bytes_asked() {
+    let certs = Certs::new();
+    let slapd = Slapd::builder(&certs.good).directory_users(200).start();
+    let through = |relay: &Relay| {
+        let url = format!("ldap://{}", relay.address);
+        let args = ["-x", "-LLL", "-H", &url, "-b", Slapd::BASE, "-z", "0", "(uid=*)", "uid"];
+        let output = tool("ldapsearch", &args, NO_INIT);
+        (output.status.code().unwrap_or(-1), text(&output))
+    };
+    let (code, whole) = through(&Relay::cut_after(slapd.ldap, usize::MAX));
+    assert_eq!(code, 0, "{whole}");
+    assert_eq!(whole.matches("uid: person").count(), 200);
+    let (code, cut) = through(&Relay::cut_after(slapd.ldap, 2_000));
+    assert_ne!(code, 0, "{cut}");
+    assert!(cut.matches("uid: person").count() < 200, "{cut}");
 }
 
 /// Start with `count` generated users; check the last binds and all are found.

@@ -82,7 +82,8 @@ pub enum Command {
 
 /// `uclint collect`.
 #[derive(Debug, Args)]
-#[command(after_help = "SOURCES (--from, repeatable, read in order; a later source's field wins):
+#[command(
+    after_help = "SOURCES (--from, repeatable, read in order; a later source's field wins):
   ldap=ldap://HOST[:PORT],base=DN[,bind=DN][,filter=FILTER][,starttls]   users by paged search
   axfr=ZONE@IP[:PORT]                                  the zone's records by zone transfer
   axl=https://HOST:8443[,user=NAME][,presence=https://IMP:8443]   nodes, users, SIP proxy, LDAP
@@ -96,7 +97,8 @@ pub enum Command {
 EXAMPLE:
   uclint collect --out acme.toml --from axl=https://ccm-1:8443,user=axladmin \\
     --from ldap=ldaps://dc-1,base=dc=acme,dc=com,bind=cn=cupc,dc=acme,dc=com \\
-    --from axfr=acme.com@10.0.0.53 --from ipconfig=vpn-laptop.txt,client=vpn")]
+    --from axfr=acme.com@10.0.0.53 --from ipconfig=vpn-laptop.txt,client=vpn"
+)]
 pub struct CollectArgs {
     /// Write the deployment file here (TOML). Without it, the --into file is updated in place.
     #[arg(long, value_name = "FILE.toml")]

@@ -95,7 +95,9 @@ impl FromStr for Spec {
         let spec = match kind {
             SourceKind::Ldap => Spec::Ldap {
                 url: value,
-                base: options.take("base").ok_or_else(|| bad("`ldap` needs base=DN".to_owned()))?,
+                base: options
+                    .take("base")
+                    .ok_or_else(|| bad("`ldap` needs base=DN".to_owned()))?,
                 bind: options.take("bind"),
                 filter: options.take("filter"),
                 starttls: options.flag("starttls").map_err(bad)?,
@@ -111,7 +113,9 @@ impl FromStr for Spec {
             }
             SourceKind::Axl => {
                 if !value.starts_with("https://") {
-                    return Err(bad(format!("`{value}` is not an https:// URL (AXL is only served over HTTPS)")));
+                    return Err(bad(format!(
+                        "`{value}` is not an https:// URL (AXL is only served over HTTPS)"
+                    )));
                 }
                 Spec::Axl {
                     url: value,
@@ -123,7 +127,9 @@ impl FromStr for Spec {
                 let needs_client = keys(kind).contains(&"client");
                 let client = options.take("client");
                 if needs_client && client.is_none() {
-                    return Err(bad(format!("`{name}` needs client=ID, the client profile it describes")));
+                    return Err(bad(format!(
+                        "`{name}` needs client=ID, the client profile it describes"
+                    )));
                 }
                 let client_kind = match options.take("kind") {
                     Some(k) => parse_client_kind(&k).map_err(bad)?,
@@ -150,16 +156,6 @@ impl Spec {
             Self::Axfr { zone, server } => format!("axfr {zone}@{server}"),
             Self::Axl { url, .. } => format!("axl {url}"),
             Self::Text { kind, path, .. } => format!("{kind} {}", path.display()),
-        }
-    }
-
-    /// The kind of source.
-    pub fn kind(&self) -> SourceKind {
-        match self {
-            Self::Ldap { .. } => SourceKind::Ldap,
-            Self::Axfr { .. } => SourceKind::Axfr,
-            Self::Axl { .. } => SourceKind::Axl,
-            Self::Text { kind, .. } => *kind,
         }
     }
 }
@@ -236,9 +232,10 @@ mod tests {
 
     #[test]
     fn a_dn_keeps_its_commas() {
-        let spec: Spec = "ldap=ldap://127.0.0.1:3389,base=ou=people,dc=acme,dc=com,bind=cn=admin,dc=acme,dc=com,starttls"
-            .parse()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let spec: Spec =
+            "ldap=ldap://127.0.0.1:3389,base=ou=people,dc=acme,dc=com,bind=cn=admin,dc=acme,dc=com,starttls"
+                .parse()
+                .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             spec,
             Spec::Ldap {
@@ -261,7 +258,9 @@ mod tests {
                 server: "127.0.0.1:53".parse().unwrap_or_else(|e| panic!("{e}"))
             }
         );
-        let ipconfig: Spec = "ipconfig=C:\\a,b.txt,client=vpn,kind=ip-phone".parse().unwrap_or_else(|e| panic!("{e}"));
+        let ipconfig: Spec = "ipconfig=C:\\a,b.txt,client=vpn,kind=ip-phone"
+            .parse()
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             ipconfig,
             Spec::Text {
@@ -285,7 +284,10 @@ mod tests {
             "`ipconfig` needs client=ID, the client profile it describes: expected --from ipconfig=FILE,client=ID[,kind=cupc]"
         );
         assert!(error("dhcp=x").starts_with("unknown source `dhcp`; expected one of: ldap, axfr"));
-        assert_eq!(error("axfr=acme.com@dns.acme.com"), "`dns.acme.com` is not IP or IP:PORT: expected --from axfr=ZONE@IP[:PORT]");
+        assert_eq!(
+            error("axfr=acme.com@dns.acme.com"),
+            "`dns.acme.com` is not IP or IP:PORT: expected --from axfr=ZONE@IP[:PORT]"
+        );
         assert!(error("axl=http://ccm:8443").contains("not an https:// URL"));
         assert!(error("hosts=h.txt,client=a,client=b").contains("client= is given twice"));
     }

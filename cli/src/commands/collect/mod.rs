@@ -94,7 +94,11 @@ struct Spinner(ProgressBar);
 
 impl Spinner {
     fn new(visible: bool) -> Self {
-        let bar = if visible { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
+        let bar = if visible {
+            ProgressBar::new_spinner()
+        } else {
+            ProgressBar::hidden()
+        };
         bar.set_style(
             ProgressStyle::with_template("{spinner} reading {msg} ({elapsed})")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
@@ -155,7 +159,12 @@ impl output::Report for Written {
         writeln!(out, "{HEADING}wrote {}{HEADING:#}", self.file.display())?;
         for s in &self.sources {
             let mut parts = Vec::new();
-            for (n, what) in [(s.servers, "servers"), (s.users, "users"), (s.records, "DNS records"), (s.clients, "client profiles")] {
+            for (n, what) in [
+                (s.servers, "servers"),
+                (s.users, "users"),
+                (s.records, "DNS records"),
+                (s.clients, "client profiles"),
+            ] {
                 if n > 0 {
                     parts.push(format!("{n} {what}"));
                 }
@@ -166,7 +175,11 @@ impl output::Report for Written {
             if s.ldap {
                 parts.push("the LDAP settings".to_owned());
             }
-            let note = s.note.as_ref().map(|n| format!(" {DIM}({n}){DIM:#}")).unwrap_or_default();
+            let note = s
+                .note
+                .as_ref()
+                .map(|n| format!(" {DIM}({n}){DIM:#}"))
+                .unwrap_or_default();
             writeln!(out, "  {} {}: {}{note}", s.kind, s.origin, parts.join(", "))?;
         }
         writeln!(out, "{DIM}next: uclint check {}{DIM:#}", self.file.display())

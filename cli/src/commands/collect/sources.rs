@@ -8,7 +8,7 @@ use uclint_core::collect::{Collected, SourceKind, import};
 use uclint_probe::Secrets;
 use uclint_probe::collect::{AxlTarget, LdapSource, collect_axfr, collect_axl, collect_ldap};
 
-use super::spec::Spec;
+use crate::source_spec::Spec;
 
 /// How live sources are reached.
 pub struct Reach<'a> {
@@ -44,7 +44,8 @@ pub fn collect(spec: &Spec, reach: &Reach<'_>) -> Result<(Collected, Option<Stri
                 SourceKind::Ldif => {
                     return import::ldif(&text, &origin)
                         .map(|l| {
-                            let note = (l.skipped > 0).then(|| format!("{} entries without a user id left out", l.skipped));
+                            let note =
+                                (l.skipped > 0).then(|| format!("{} entries without a user id left out", l.skipped));
                             (l.collected, note)
                         })
                         .map_err(|e| format!("{kind} {origin}: {e}"));
@@ -82,7 +83,11 @@ pub fn collect(spec: &Spec, reach: &Reach<'_>) -> Result<(Collected, Option<Stri
             let note = format!(
                 "{} records transferred{}",
                 read.transferred,
-                if skipped.is_empty() { String::new() } else { format!(", left out: {}", skipped.join(", ")) }
+                if skipped.is_empty() {
+                    String::new()
+                } else {
+                    format!(", left out: {}", skipped.join(", "))
+                }
             );
             Ok((read.collected, Some(note)))
         }
@@ -95,7 +100,9 @@ pub fn collect(spec: &Spec, reach: &Reach<'_>) -> Result<(Collected, Option<Stri
             target.presence_url = presence.clone();
             target.timeout = reach.timeout;
             target.ca = reach.ca.map(Path::to_path_buf);
-            collect_axl(&target, reach.secrets).map(|c| (c, None)).map_err(|e| e.to_string())
+            collect_axl(&target, reach.secrets)
+                .map(|c| (c, None))
+                .map_err(|e| e.to_string())
         }
     }
 }

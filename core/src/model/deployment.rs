@@ -15,6 +15,7 @@ use crate::dns::DnsView;
 
 /// A CUPS/CUPC deployment: servers, SIP proxy, DNS, clients, directory, users and services.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Deployment {
     /// A name for reports.

@@ -9,6 +9,8 @@ mod ldap;
 mod load;
 mod plugin;
 mod ports;
+#[cfg(feature = "schema")]
+mod schema;
 mod secret;
 mod server;
 mod services;
@@ -25,6 +27,8 @@ pub use load::{
 };
 pub use plugin::PluginRef;
 pub use ports::{Listener, Ports};
+#[cfg(feature = "schema")]
+pub use schema::deployment_schema;
 pub use server::{ImapService, Role, Server, Startup};
 pub use services::{Calendar, CapturedCapability, Reachability, Voicemail, VoicemailProfile, VoicemailSystem};
 pub use sip::{RouteType, SipProxy, StaticRoute, Transport};

@@ -72,7 +72,7 @@ mod tests {
     fn skipped_fields_stay_out_and_unknown_keys_are_refused() {
         let schema = deployment_schema();
         let properties = at(&schema, "/properties").as_object().unwrap();
-        assert!(properties.contains_key("users_csv"));
+        assert!(properties.contains_key("users_csv") && properties.contains_key("$schema"));
         for skipped in ["dns_view", "source_map"] {
             assert!(!properties.contains_key(skipped), "{skipped} is not read from the file");
         }

@@ -68,6 +68,17 @@ pub enum Command {
     /// Passwords come from UCLINT_LDAP_PASSWORD, UCLINT_USER_PASSWORD and
     /// UCLINT_CALENDAR_PASSWORD, or a prompt without echo; never from the command line.
     Probe(ProbeArgs),
+    /// Print the JSON Schema of the deployment file (TOML, JSON or YAML alike), for editors
+    /// (Taplo, the YAML language server, VS Code) and scripts that check a file before uclint.
+    Schema(SchemaArgs),
+}
+
+/// `uclint schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write the schema to this file instead of printing it.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// `uclint probe`.

@@ -10,6 +10,7 @@ mod probe;
 mod resolve;
 mod route;
 mod rules;
+mod schema;
 
 use uclint_core::model::{Deployment, LoadError};
 
@@ -64,6 +65,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Derive(derive) => derive::run(derive, cli).map(Outcome::ok),
         Command::Plugin(PluginCommand::Info(args)) => plugin::info(args).map(Outcome::ok),
         Command::Probe(args) => probe::run(args, cli),
+        Command::Schema(args) => schema::run(args).map(Outcome::ok),
     }
 }
 

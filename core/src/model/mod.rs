@@ -22,6 +22,8 @@ pub use client::{Client, ClientKind, HostsLine};
 pub use deployment::Deployment;
 pub use dns_data::{DnsData, InlineRecord, ZoneFile};
 pub use ldap::{CupcLdapProfile, Ldap, LdapCertificate};
+#[cfg(feature = "schema")]
+pub use load::deployment_value;
 pub use load::{
     Beside, Format, LoadError, Problem, ProblemKind, ReadError, UnknownFormat, file_format, read_capped, utf8_text,
 };

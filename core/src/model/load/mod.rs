@@ -131,6 +131,20 @@ impl Deployment {
     }
 }
 
+/// The deployment `text` as a JSON value, read by the loader's own parsers (YAML's anchors, tags
+/// and scalars as the loader reads them): what [`deployment_schema`](crate::model::deployment_schema)
+/// is checked against, in any format.
+#[cfg(feature = "schema")]
+pub fn deployment_value(text: &str, format: Format, file: &str) -> Result<serde_json::Value, Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let parsed = match format {
+        Format::Toml => toml_spans::parse(text, file),
+        Format::Json => json::parse(text, file),
+        Format::Yaml => yaml::parse(text, file),
+    };
+    parsed.map(|(value, _)| value)
+}
+
 /// A loaded deployment, or its dangling references as the error: for callers that cannot check
 /// a deployment whose references lead nowhere.
 fn strict((deployment, references): (Deployment, Vec<Problem>)) -> Result<Deployment, LoadError> {

@@ -2,6 +2,8 @@
 //! it, and it accepts and refuses what the loader does.
 #![allow(clippy::unwrap_used)]
 
+use std::path::{Path, PathBuf};
+
 use assert_cmd::Command;
 use serde_json::Value;
 use uclint_core::model::{Deployment, Format, deployment_value};
@@ -59,6 +61,51 @@ fn out_writes_the_same_schema_to_a_file() {
     let said = printed(&["--out", path.to_str().unwrap()]);
     assert_eq!(said, format!("wrote {}\n", path.display()));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), printed(&[]));
+}
+
+/// The sample deployments that name the schema: every one under examples/, and the route
+/// tests' fixture.
+fn samples() -> Vec<(PathBuf, Format)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found: Vec<(PathBuf, Format)> = std::fs::read_dir(root.join("../examples"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter_map(|path| Some((path.clone(), Format::from_path(path.to_str()?)?)))
+        .collect();
+    assert!(!found.is_empty(), "examples/ holds deployments");
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.push((root.join("tests/fixtures/route/deployment.toml"), Format::Toml));
+    found
+}
+
+/// The schema a file names: its first line's directive (Taplo's for TOML, the YAML language
+/// server's) or its `$schema` key (JSON).
+fn named_schema(text: &str, format: Format) -> Option<String> {
+    let directive = match format {
+        Format::Toml => "#:schema ",
+        Format::Yaml => "# yaml-language-server: $schema=",
+        Format::Json => {
+            let document: Value = serde_json::from_str(text).ok()?;
+            return document.get("$schema")?.as_str().map(str::to_owned);
+        }
+    };
+    text.lines().next()?.strip_prefix(directive).map(str::to_owned)
+}
+
+#[test]
+fn every_sample_deployment_names_the_schema_and_follows_it() {
+    let validator = validator();
+    let schema = Path::new(COMMITTED).canonicalize().unwrap();
+    for (path, format) in samples() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let named = named_schema(&text, format)
+            .unwrap_or_else(|| panic!("{} names no schema on its first line", path.display()));
+        let resolved = path.parent().unwrap().join(&named).canonicalize().ok();
+        assert_eq!(resolved.as_ref(), Some(&schema), "{} names `{named}`", path.display());
+        let document = deployment_value(&text, format, &path.display().to_string()).unwrap();
+        let errors = errors(&validator, &document);
+        assert!(errors.is_empty(), "{}:\n{}", path.display(), errors.join("\n"));
+    }
 }
 
 #[test]

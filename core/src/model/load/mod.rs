@@ -131,9 +131,10 @@ impl Deployment {
     }
 }
 
-/// The deployment `text` as a JSON value, read by the loader's own parsers (YAML's anchors, tags
-/// and scalars as the loader reads them): what [`deployment_schema`](crate::model::deployment_schema)
-/// is checked against, in any format.
+/// The deployment `text` as a JSON value, for checking against
+/// [`deployment_schema`](crate::model::deployment_schema) in any format. It is read by the
+/// loader's own parsers, so YAML anchors and tags resolve as they do on loading. Plain YAML
+/// scalars take their YAML 1.2 types, as a YAML editor sees them.
 #[cfg(feature = "schema")]
 pub fn deployment_value(text: &str, format: Format, file: &str) -> Result<serde_json::Value, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

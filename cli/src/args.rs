@@ -68,8 +68,10 @@ pub enum Command {
     /// Passwords come from UCLINT_LDAP_PASSWORD, UCLINT_USER_PASSWORD and
     /// UCLINT_CALENDAR_PASSWORD, or a prompt without echo; never from the command line.
     Probe(ProbeArgs),
-    /// Print the JSON Schema of the deployment file (TOML, JSON or YAML alike), for editors
-    /// (Taplo, the YAML language server, VS Code) and scripts that check a file before uclint.
+    /// Print the JSON Schema of the deployment file, for editors and scripts.
+    ///
+    /// One schema for TOML, JSON and YAML, derived from the types uclint loads a deployment into.
+    /// Taplo (Even Better TOML), the YAML language server and VS Code read it as you type.
     Schema(SchemaArgs),
 }
 

@@ -78,6 +78,11 @@ pub enum Command {
     /// into an existing file keeping its comments and hand-written sections. Passwords come from
     /// UCLINT_LDAP_PASSWORD and UCLINT_AXL_PASSWORD, or a prompt; none is ever written.
     Collect(CollectArgs),
+    /// Print the JSON Schema of the deployment file, for editors and scripts.
+    ///
+    /// One schema for TOML, JSON and YAML, derived from the types uclint loads a deployment into.
+    /// Taplo (Even Better TOML), the YAML language server and VS Code read it as you type.
+    Schema(SchemaArgs),
 }
 
 /// `uclint collect`.
@@ -141,6 +146,14 @@ pub struct DiffArgs {
     /// How the deployments' own plugins are sandboxed.
     #[command(flatten)]
     pub sandbox: SandboxArgs,
+}
+
+/// `uclint schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write the schema to this file instead of printing it.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// `uclint probe`.

@@ -12,6 +12,7 @@ mod probe;
 mod resolve;
 mod route;
 mod rules;
+mod schema;
 
 use uclint_core::model::{Deployment, LoadError};
 
@@ -68,6 +69,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Probe(args) => probe::run(args, cli),
         Command::Diff(args) => diff::run(args, cli),
         Command::Collect(args) => collect::run(args, cli),
+        Command::Schema(args) => schema::run(args).map(Outcome::ok),
     }
 }
 

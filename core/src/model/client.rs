@@ -9,6 +9,7 @@ use crate::source::Location;
 
 /// What kind of endpoint a client profile describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ClientKind {
     /// Cisco Unified Personal Communicator.
@@ -25,6 +26,7 @@ pub enum ClientKind {
 
 /// A client profile: one kind of endpoint in one place (on site, VPN, a branch).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Client {
     /// The name other sections refer to this profile by.
@@ -49,6 +51,7 @@ pub struct Client {
     /// The DNS servers the client asks, in order (`ipconfig /all`, resolv.conf `nameserver`):
     /// the live DNS probe asks them as the client would.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<super::schema::IpAddress>"))]
     pub dns_servers: Vec<IpAddr>,
     /// On the corporate network (false: off site, VPN).
     #[serde(default = "yes")]
@@ -80,11 +83,13 @@ fn yes() -> bool {
 
 /// One hosts file entry written inline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HostsLine {
     /// The name.
     pub name: String,
     /// The address it maps to.
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::IpAddress"))]
     pub address: IpAddr,
 }
 

@@ -15,6 +15,7 @@ use crate::dns::DnsView;
 
 /// A CUPS/CUPC deployment: servers, SIP proxy, DNS, clients, directory, users and services.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Deployment {
     /// A name for reports.
@@ -56,6 +57,10 @@ pub struct Deployment {
     /// Third-party rule plugins to run with every check.
     #[serde(default)]
     pub plugins: Vec<PluginRef>,
+    /// The JSON Schema an editor checks this file against (`uclint schema` writes it). uclint
+    /// reads nothing from it: it is accepted so a JSON file can name its schema.
+    #[serde(rename = "$schema", default, skip_serializing)]
+    pub schema: Option<String>,
     /// The DNS view built from `dns` (zones and inline records).
     #[serde(skip)]
     pub dns_view: DnsView,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// DNS data the deployment brings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DnsData {
     /// BIND zone files, read through the caller.
@@ -16,6 +17,7 @@ pub struct DnsData {
 
 /// A zone file and the origin to read it with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ZoneFile {
     /// Path as the caller resolves it (relative to the deployment file on the command line).
@@ -27,6 +29,7 @@ pub struct ZoneFile {
 
 /// One record written inline, in zone-file terms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InlineRecord {
     /// Owner name; absolute when it ends in a dot.

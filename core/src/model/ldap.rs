@@ -6,6 +6,7 @@ use crate::source::Location;
 
 /// The directory integration (CUCM System > LDAP) and CUPC's LDAP profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ldap {
     /// The directory server, by node name (a server with role `ldap`).
@@ -51,6 +52,7 @@ fn ldap_port() -> u16 {
 
 /// The LDAPS certificate on one server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LdapCertificate {
     /// The server (node name) the certificate was uploaded to.
@@ -69,6 +71,7 @@ fn yes() -> bool {
 
 /// CUPC's LDAP search profile, downloaded by each CUPC at logon.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CupcLdapProfile {
     /// Whether CUPC searches LDAP for contacts.
@@ -79,6 +82,7 @@ pub struct CupcLdapProfile {
     pub service_account: Option<String>,
     /// Whether the account's password is set. Never its value.
     #[serde(default, deserialize_with = "crate::model::secret::set")]
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::Secret"))]
     pub password: bool,
     /// The password was changed while CUPC clients were still logged in with the old profile.
     #[serde(default)]

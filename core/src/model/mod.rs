@@ -9,6 +9,8 @@ mod ldap;
 pub(crate) mod load;
 mod plugin;
 mod ports;
+#[cfg(feature = "schema")]
+mod schema;
 mod secret;
 mod server;
 mod services;
@@ -20,11 +22,15 @@ pub use client::{Client, ClientKind, HostsLine};
 pub use deployment::Deployment;
 pub use dns_data::{DnsData, InlineRecord, ZoneFile};
 pub use ldap::{CupcLdapProfile, Ldap, LdapCertificate};
+#[cfg(feature = "schema")]
+pub use load::deployment_value;
 pub use load::{
     Beside, Format, LoadError, Problem, ProblemKind, ReadError, UnknownFormat, file_format, read_capped, utf8_text,
 };
 pub use plugin::PluginRef;
 pub use ports::{Listener, Ports};
+#[cfg(feature = "schema")]
+pub use schema::deployment_schema;
 pub use server::{ImapService, Role, Server, Startup};
 pub use services::{Calendar, CapturedCapability, Reachability, Voicemail, VoicemailProfile, VoicemailSystem};
 pub use sip::{RouteType, SipProxy, StaticRoute, Transport};

@@ -8,6 +8,7 @@ use crate::source::Location;
 
 /// One plugin to run with every check of this deployment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PluginRef {
     /// The `.wasm` component, relative to the deployment file on the command line.

@@ -54,6 +54,7 @@ impl Listener {
 
 /// Ports that differ from the defaults of the server's roles.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Ports {
     /// Plain HTTP.

@@ -8,6 +8,7 @@ use crate::source::Location;
 
 /// A role a server holds (the UC vocabulary).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     /// Cisco Unified Communications Manager (CallManager).
@@ -30,6 +31,7 @@ pub enum Role {
 
 /// One server of the deployment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Server {
     /// The name the UC application uses (System > Servers; SQL `processnode`). The key other
@@ -43,6 +45,7 @@ pub struct Server {
     pub domain: Option<String>,
     /// The server's IP addresses.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<super::schema::IpAddress>"))]
     pub addresses: Vec<IpAddr>,
     /// What the server does.
     pub roles: Vec<Role>,
@@ -90,6 +93,7 @@ impl Server {
 
 /// Startup type of a Windows service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Startup {
     /// Starts with Windows.
@@ -102,6 +106,7 @@ pub enum Startup {
 
 /// The IMAP4 service of an Exchange mailbox server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ImapService {
     /// Startup type; Exchange installs IMAP disabled.

@@ -6,6 +6,7 @@ use crate::source::Location;
 
 /// Which Unity family stores voicemail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum VoicemailSystem {
     /// Cisco Unity: Windows, Exchange is the message store.
@@ -16,6 +17,7 @@ pub enum VoicemailSystem {
 
 /// Voicemail as CUPC reaches it over IMAP.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Voicemail {
     /// The Unity family.
@@ -33,6 +35,7 @@ pub struct Voicemail {
 
 /// One CUPC voicemail server profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VoicemailProfile {
     /// The server the profile points to (node name).
@@ -51,6 +54,7 @@ fn imap_port() -> u16 {
 
 /// An IMAP capability line captured by hand (`1 capability`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CapturedCapability {
     /// The server tested (node name).
@@ -64,6 +68,7 @@ pub struct CapturedCapability {
 
 /// Calendar integration between CUPS and Exchange (WebDAV).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Calendar {
     /// The Exchange server (node name).
@@ -103,6 +108,7 @@ fn https() -> String {
 
 /// What is known about whether one server can reach another.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reachability {
     /// From this server (node name).

@@ -6,6 +6,7 @@ use crate::source::Location;
 
 /// "Cisco UP SIP Proxy" service parameters and proxy configuration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SipProxy {
     /// `Proxy Domain`; unset, CUPC shows `PROXY_DOMAIN_NOT_SET`.
@@ -44,6 +45,7 @@ fn on() -> bool {
 
 /// What part of the request URI a static route matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum RouteType {
     /// The user part, with digit patterns (`.` one character, `*` any run).
@@ -54,6 +56,7 @@ pub enum RouteType {
 
 /// SIP transport of a next hop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Transport {
     /// UDP.
@@ -87,6 +90,7 @@ impl Transport {
 
 /// One static route: destination pattern to next hop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StaticRoute {
     /// Destination pattern (user digits or reversed domain).

@@ -16,14 +16,17 @@ pub type Clients = SmallVec<[Arc<str>; 1]>;
 
 /// One end user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct User {
     /// CUCM user id (End User page), the id CUPS syncs and presence uses. Ids are short and
     /// kept inline: LDAP006 compares them for every user, and a pointer to chase per user is a
     /// cache miss per user once the users outgrow the cache.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub cucm_id: CompactString,
     /// The user's id in LDAP; none when the user is not in the directory.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub ldap_id: Option<CompactString>,
     /// First name.
     #[serde(default)]
@@ -33,9 +36,11 @@ pub struct User {
     pub last_name: Option<String>,
     /// Telephone number (extension), for CUPC's phone-attribute id mapping (inline, as ids).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub telephone_number: Option<CompactString>,
     /// Whether a digest credential is set on CUCM End User. Never its value.
     #[serde(default, deserialize_with = "crate::model::secret::set")]
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::Secret"))]
     pub digest_credential: bool,
     /// The CUPS node (node name) the user is assigned to.
     #[serde(default)]
@@ -50,6 +55,7 @@ pub struct User {
     /// walk every user's clients, and a pointer to a separate allocation per user is a cache
     /// miss per user once the users outgrow the cache.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     pub clients: Clients,
     /// Where this user was written (a TOML/JSON/YAML item or a CSV row).
     #[serde(skip)]

@@ -131,6 +131,21 @@ impl Deployment {
     }
 }
 
+/// The deployment `text` as a JSON value, for checking against
+/// [`deployment_schema`](crate::model::deployment_schema) in any format. It is read by the
+/// loader's own parsers, so YAML anchors and tags resolve as they do on loading. Plain YAML
+/// scalars take their YAML 1.2 types, as a YAML editor sees them.
+#[cfg(feature = "schema")]
+pub fn deployment_value(text: &str, format: Format, file: &str) -> Result<serde_json::Value, Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let parsed = match format {
+        Format::Toml => toml_spans::parse(text, file),
+        Format::Json => json::parse(text, file),
+        Format::Yaml => yaml::parse(text, file),
+    };
+    parsed.map(|(value, _)| value)
+}
+
 /// A loaded deployment, or its dangling references as the error: for callers that cannot check
 /// a deployment whose references lead nowhere.
 fn strict((deployment, references): (Deployment, Vec<Problem>)) -> Result<Deployment, LoadError> {

@@ -276,6 +276,29 @@ fn a_tab_alone_after_a_colon_is_a_syntax_error_that_says_what_to_write() {
     }
 }
 
+#[test]
+fn a_top_level_schema_key_is_accepted_and_ignored_in_every_format() {
+    let schema = "../docs/deployment.schema.json";
+    let toml = format!("\"$schema\" = \"{schema}\"\n{MINIMAL_TOML}");
+    let json = format!(r#"{{"$schema": "{schema}", "servers": [{{"node_name": "cups-1", "roles": ["cups"]}}]}}"#);
+    let yaml = format!("$schema: {schema}\nservers:\n  - node_name: cups-1\n    roles: [cups]\n");
+    for (text, format) in [(toml, Format::Toml), (json, Format::Json), (yaml, Format::Yaml)] {
+        let d = Deployment::load(&text, format, "d", &NoFiles).unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert_eq!(d.servers[0].node_name, "cups-1", "{format}");
+        // It names a file for editors, never anything a report shows.
+        assert!(serde_json::to_value(&d).unwrap().get("$schema").is_none(), "{format}");
+    }
+    // Only at the top: elsewhere it is the unknown key it always was.
+    let json = r#"{"servers": [{"$schema": "x", "node_name": "cups-1", "roles": ["cups"]}]}"#;
+    assert!(failure(json, Format::Json).contains("unknown key `$schema`"));
+    let json = r#"{"$schema": 7}"#;
+    assert!(
+        failure(json, Format::Json).contains("$schema: invalid type"),
+        "{}",
+        failure(json, Format::Json)
+    );
+}
+
 /// Where loading `text` fails and what it says, as `line:column: message`.
 fn failure(text: &str, format: Format) -> String {
     let p = only(Deployment::load(text, format, "d", &NoFiles).unwrap_err());

@@ -59,6 +59,15 @@ impl Deployment {
     }
 }
 
+impl Deployment {
+    /// Load the file at `path` (format from its extension), as `Deployment.load` does.
+    pub fn from_path(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let name = path.display().to_string();
+        let loaded = py.detach(|| CoreDeployment::load_file_with_references(&path, None, "format="));
+        finish(py, loaded, name, false)
+    }
+}
+
 /// Text in, a deployment or a Python exception out.
 fn finish(
     py: Python<'_>,

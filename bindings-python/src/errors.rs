@@ -44,6 +44,13 @@ create_exception!(
     "A deployment file, or a file it refers to, that cannot be read."
 );
 
+create_exception!(
+    uclint,
+    CollectError,
+    Error,
+    "A source `collect` could not read: a text not in the form its importer reads (with `line` and `expected`), or a live source that failed (`line` None); `kind` and `origin` name it. Never carries a password."
+);
+
 /// Add the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -54,6 +61,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NotFoundError", py.get_type::<NotFoundError>())?;
     m.add("IoError", py.get_type::<IoError>())?;
     m.add("PluginError", py.get_type::<PluginError>())?;
+    m.add("CollectError", py.get_type::<CollectError>())?;
     Ok(())
 }
 
@@ -121,4 +129,29 @@ pub fn uri_error(py: Python<'_>, uri: &str, error: &CoreUriError) -> PyErr {
 /// A `NotFoundError` with `message`.
 pub fn not_found(message: String) -> PyErr {
     NotFoundError::new_err(message)
+}
+
+/// A source that could not be read, as `CollectError` with `kind`, `origin`, `line` and
+/// `expected` (the last two `None` for a live source).
+pub fn collect_error(
+    py: Python<'_>,
+    kind: &str,
+    origin: &str,
+    message: String,
+    line: Option<usize>,
+    expected: Option<&str>,
+) -> PyErr {
+    let err = CollectError::new_err(message);
+    let annotate = || -> PyResult<()> {
+        let value = err.value(py);
+        value.setattr("kind", kind)?;
+        value.setattr("origin", origin)?;
+        value.setattr("line", line)?;
+        value.setattr("expected", expected)?;
+        Ok(())
+    };
+    match annotate() {
+        Ok(()) => err,
+        Err(failure) => failure,
+    }
 }

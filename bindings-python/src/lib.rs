@@ -4,7 +4,9 @@
 //! Every class is immutable (`frozen`) and compares by value; a `Deployment` may be shared
 //! between threads, and the long calls (loading, `check`, `health`, batches) release the GIL.
 
+mod collect;
 mod deployment;
+mod diff;
 mod errors;
 mod health;
 mod live_health;
@@ -64,6 +66,9 @@ fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<rules::Rule>()?;
     m.add_class::<plugins::Plugin>()?;
     m.add_class::<plugins::PluginRule>()?;
+    m.add_class::<collect::Collected>()?;
+    m.add_class::<diff::Diff>()?;
+    m.add_class::<diff::Change>()?;
 
     m.add_function(wrap_pyfunction!(presence::presence_address, m)?)?;
     m.add_function(wrap_pyfunction!(presence::presence_addresses, m)?)?;
@@ -75,5 +80,16 @@ fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::rules, m)?)?;
     m.add_function(wrap_pyfunction!(rules::explain, m)?)?;
     m.add_function(wrap_pyfunction!(plugins::load_plugin, m)?)?;
+    m.add_function(wrap_pyfunction!(collect::import_ipconfig, m)?)?;
+    m.add_function(wrap_pyfunction!(collect::import_resolv, m)?)?;
+    m.add_function(wrap_pyfunction!(collect::import_scutil, m)?)?;
+    m.add_function(wrap_pyfunction!(collect::import_hosts, m)?)?;
+    m.add_function(wrap_pyfunction!(collect::import_ldif, m)?)?;
+    m.add_function(wrap_pyfunction!(collect::import_bat, m)?)?;
+    m.add_function(wrap_pyfunction!(collect::collect_ldap, m)?)?;
+    m.add_function(wrap_pyfunction!(collect::collect_axfr, m)?)?;
+    m.add_function(wrap_pyfunction!(collect::collect_axl, m)?)?;
+    m.add_function(wrap_pyfunction!(collect::collect, m)?)?;
+    m.add_function(wrap_pyfunction!(diff::diff, m)?)?;
     Ok(())
 }

@@ -117,6 +117,12 @@ impl Client {
         str_tuple(py, &self.0.dns_suffixes)
     }
 
+    /// The DNS servers it asks, in order (from `ipconfig /all` or resolv.conf).
+    #[getter]
+    fn dns_servers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, self.0.dns_servers.iter().map(ToString::to_string))
+    }
+
     /// The addresses or subnets its clients use.
     #[getter]
     fn addresses<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {

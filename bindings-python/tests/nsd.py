@@ -28,8 +28,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def nsd(zones: dict[str, str], folder: Path) -> Iterator[str]:
-    """Serve `zones` (origin -> zone text); yield the server as `IP:PORT`."""
+def nsd(zones: dict[str, str], folder: Path, axfr: bool = False) -> Iterator[str]:
+    """Serve `zones` (origin -> zone text), with zone transfers to 127.0.0.1 when `axfr`; yield
+    the server as `IP:PORT`."""
     binary = shutil.which("nsd") or "/usr/sbin/nsd"
     if not Path(binary).exists():
         raise RuntimeError("NSD is not installed: `apt-get install -y nsd`")
@@ -52,6 +53,8 @@ def nsd(zones: dict[str, str], folder: Path) -> Iterator[str]:
     for origin, text in zones.items():
         (folder / f"{origin}.zone").write_text(text)
         conf += ["zone:", f'  name: "{origin}"', f'  zonefile: "{origin}.zone"']
+        if axfr:
+            conf.append("  provide-xfr: 127.0.0.1 NOKEY")
     (folder / "nsd.conf").write_text("\n".join(conf) + "\n")
     server = subprocess.Popen([binary, "-d", "-c", str(folder / "nsd.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

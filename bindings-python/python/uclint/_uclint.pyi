@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Literal, Optional, Union, final, overload
+from typing import Any, Literal, Optional, Union, final, overload
 
 __all__ = [
     "__version__",
@@ -14,6 +14,7 @@ __all__ = [
     "NotFoundError",
     "IoError",
     "PluginError",
+    "CollectError",
     "Deployment",
     "Server",
     "Client",
@@ -55,6 +56,20 @@ __all__ = [
     "rules",
     "explain",
     "load_plugin",
+    "Collected",
+    "import_ipconfig",
+    "import_resolv",
+    "import_scutil",
+    "import_hosts",
+    "import_ldif",
+    "import_bat",
+    "collect_ldap",
+    "collect_axfr",
+    "collect_axl",
+    "collect",
+    "Change",
+    "Diff",
+    "diff",
 ]
 
 __version__: str
@@ -140,6 +155,16 @@ class UriError(Error):
 class NotFoundError(Error):
     """A client profile, user, node or rule code the deployment or the registry does not hold."""
 
+class CollectError(Error):
+    """A source ``collect`` could not read: a text not in the form its importer reads (with
+    ``line`` and ``expected``), or a live source that failed (``line`` None); ``kind`` and
+    ``origin`` name it. Never carries a password."""
+
+    kind: str
+    origin: str
+    line: Optional[int]
+    expected: Optional[str]
+
 # --- Locations and load problems -------------------------------------------------------------
 
 @final
@@ -205,6 +230,8 @@ class Client:
     def version(self) -> Optional[str]: ...
     @property
     def dns_suffixes(self) -> tuple[str, ...]: ...
+    @property
+    def dns_servers(self) -> tuple[str, ...]: ...
     @property
     def addresses(self) -> tuple[str, ...]: ...
     @property
@@ -859,3 +886,120 @@ class Plugin:
 
 def load_plugin(path: Union[str, os.PathLike[str]]) -> Plugin:
     """Load a plugin in the sandbox and describe it, like ``uclint plugin info``."""
+
+# --- Collecting the deployment file ----------------------------------------------------------
+
+_ClientKind = Literal["cupc", "ip-phone", "attendant-console", "moc", "other"]
+
+@final
+class Collected:
+    """What one source said: its servers, users, DNS records, client profiles, and where it came
+    from. Pass a list of them to ``collect``."""
+
+    @property
+    def kind(self) -> Literal["ipconfig", "resolv", "scutil", "hosts", "ldif", "bat", "ldap", "axfr", "axl"]: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def domain(self) -> Optional[str]: ...
+    @property
+    def servers(self) -> tuple[Server, ...]: ...
+    @property
+    def users(self) -> tuple[User, ...]: ...
+    @property
+    def clients(self) -> tuple[Client, ...]: ...
+    @property
+    def records(self) -> list[tuple[str, str, str]]: ...
+    def to_toml(self) -> str: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def import_ipconfig(text: str, *, client: str, kind: _ClientKind = "cupc", origin: str = "<string>") -> Collected:
+    """A Windows client's ``ipconfig /all`` (English) as the client profile ``client``."""
+
+def import_resolv(text: str, *, client: str, kind: _ClientKind = "cupc", origin: str = "<string>") -> Collected:
+    """A Unix client's ``/etc/resolv.conf`` as the client profile ``client``."""
+
+def import_scutil(text: str, *, client: str, kind: _ClientKind = "cupc", origin: str = "<string>") -> Collected:
+    """A Mac's ``scutil --dns`` as the client profile ``client``."""
+
+def import_hosts(text: str, *, client: str, kind: _ClientKind = "cupc", origin: str = "<string>") -> Collected:
+    """A hosts file as the hosts lines of the client profile ``client``."""
+
+def import_ldif(text: str, *, origin: str = "<string>") -> Collected:
+    """Users from an LDIF export of the directory."""
+
+def import_bat(text: str, *, origin: str = "<string>") -> Collected:
+    """Users from a CUCM Bulk Administration Tool user export (CSV)."""
+
+def collect_ldap(
+    url: str,
+    base: str,
+    *,
+    bind: Optional[str] = None,
+    filter: Optional[str] = None,
+    starttls: bool = False,
+    timeout: float = 10.0,
+    ca: Union[str, os.PathLike[str], None] = None,
+    allow_plaintext_password: bool = False,
+) -> Collected:
+    """Users from the directory by paged search (password from ``UCLINT_LDAP_PASSWORD``)."""
+
+def collect_axfr(zone: str, server: str, *, timeout: float = 10.0) -> Collected:
+    """The records of ``zone`` from ``server`` (``IP:PORT``) by zone transfer."""
+
+def collect_axl(
+    url: str,
+    user: str,
+    *,
+    presence: Optional[str] = None,
+    timeout: float = 30.0,
+    ca: Union[str, os.PathLike[str], None] = None,
+) -> Collected:
+    """CUCM (and IM&P) through AXL (password from ``UCLINT_AXL_PASSWORD``)."""
+
+def collect(
+    sources: Sequence[Collected],
+    *,
+    out: Union[str, os.PathLike[str], None] = None,
+    into: Union[str, os.PathLike[str], None] = None,
+    force: bool = False,
+) -> Deployment:
+    """Write (or merge into ``into``) the deployment file the sources describe, like ``uclint collect``."""
+
+# --- What changed ----------------------------------------------------------------------------
+
+@final
+class Change:
+    """One item added, removed or changed between two deployments."""
+
+    @property
+    def section(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def kind(self) -> Literal["added", "removed", "changed"]: ...
+    @property
+    def fields(self) -> tuple[tuple[str, Any, Any], ...]: ...
+    @property
+    def item(self) -> Optional[Any]: ...
+
+@final
+class Diff:
+    """Everything that differs between an old and a new deployment, like ``uclint diff``."""
+
+    @property
+    def changes(self) -> tuple[Change, ...]: ...
+    @property
+    def appeared(self) -> tuple[Finding, ...]: ...
+    @property
+    def disappeared(self) -> tuple[Finding, ...]: ...
+    @property
+    def new_errors(self) -> int: ...
+    def to_json(self) -> str: ...
+    def to_text(self) -> str: ...
+    def __bool__(self) -> bool: ...
+
+def diff(old: Deployment, new: Deployment) -> Diff:
+    """What changed between ``old`` and ``new`` and which findings came and went."""

@@ -208,7 +208,7 @@ fn collected_from_slapd_nsd_and_ipconfig_it_checks_as_the_same_facts_written_by_
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(stdout.starts_with("wrote acme.toml\n"), "{stdout}");
-    assert!(stdout.contains(": 3 users (3 entries in 1 pages)"), "{stdout}");
+    assert!(stdout.contains(": 3 users (3 entries in 1 page)"), "{stdout}");
     assert!(stdout.contains("next: uclint check acme.toml"), "{stdout}");
 
     let written = std::fs::read_to_string(dir.path().join("acme.toml")).unwrap();

@@ -14,7 +14,9 @@ use std::io::BufRead;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use uclint_test_servers::{Apache, Certs, Dovecot, Kamailio, Mailbox, Nsd, Slapd, TlsServer, Zone, closed_port};
+use uclint_test_servers::{
+    Apache, AxlServer, Certs, Dovecot, Kamailio, Mailbox, Nsd, Slapd, TlsServer, Zone, closed_port,
+};
 
 /// The corporate zone as real DNS serves it: `ccm-1` moved to 127.0.0.9 since the deployment file
 /// was written.
@@ -39,6 +41,10 @@ $TTL 300
 ns IN A 127.0.0.1
 ";
 
+/// The AXL application user the lab's CUCM stand-in accepts.
+const AXL_USER: &str = "axladmin";
+const AXL_PASSWORD: &str = "axlpw";
+
 fn main() {
     let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/lab".to_owned()));
     std::fs::create_dir_all(&out).unwrap_or_else(|e| panic!("cannot create {}: {e}", out.display()));
@@ -52,7 +58,14 @@ fn main() {
     let owa = certs.issue("owa", &["owa.acme.com", "owa"]);
     let dc = certs.issue("dc", &["dc.acme.com", "dc", "127.0.0.1"]);
 
-    let dns = Nsd::start(&[Zone::text("acme.com", ACME_ZONE), Zone::text("isp.example", ISP_ZONE)]);
+    let axl_cert = certs.issue("ccm-1-axl", &["ccm-1.acme.com", "ccm-1", "127.0.0.1"]);
+    // The corporate zone may be transferred, for `uclint collect --from axfr=...`.
+    let dns = Nsd::start(&[
+        Zone::text("acme.com", ACME_ZONE).with_axfr(),
+        Zone::text("isp.example", ISP_ZONE),
+    ]);
+    // CUCM's AXL, stood in for by a server that answers as Cisco's schema says.
+    let axl = AxlServer::start(&axl_cert, AXL_USER, AXL_PASSWORD);
     // cups-1's SIP proxy lets REGISTER from 127.0.0.1 through (its incoming ACL trusts it).
     let sip = Kamailio::letting_through(Some(&proxy));
     let cups1_https = TlsServer::start(&cups1);
@@ -101,6 +114,20 @@ fn main() {
         Slapd::ADMIN_PASSWORD
     );
     println!("  uclint health --live --user alice --client vpn -c {file} --dns-server {server} --ca {ca}");
+    println!();
+    println!("Write a deployment file from the lab's AXL, directory and DNS, then check it:");
+    println!();
+    let collected = out.join("collected.toml");
+    println!(
+        "  UCLINT_AXL_PASSWORD={AXL_PASSWORD} UCLINT_LDAP_PASSWORD={} \\\n    uclint collect --out {} --force --ca {ca} \\\n      --from axl={},user={AXL_USER} \\\n      --from ldap={},base={},bind={},starttls \\\n      --from axfr=acme.com@{server}",
+        Slapd::ADMIN_PASSWORD,
+        collected.display(),
+        axl.url(),
+        directory.ldap_url,
+        Slapd::BASE,
+        Slapd::ADMIN_DN,
+    );
+    println!("  uclint check {}", collected.display());
     println!();
     println!("Press Enter to stop the servers.");
     let _ = std::io::stdin().lock().lines().next();

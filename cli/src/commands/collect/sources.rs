@@ -71,7 +71,13 @@ pub fn collect(spec: &Spec, reach: &Reach<'_>) -> Result<(Collected, Option<Stri
             source.ca = reach.ca.map(Path::to_path_buf);
             source.allow_plaintext_password = reach.allow_plaintext_password;
             let read = collect_ldap(&source, reach.secrets).map_err(|e| e.to_string())?;
-            let mut note = format!("{} entries in {} pages", read.entries, read.pages);
+            let mut note = format!(
+                "{} {} in {} {}",
+                read.entries,
+                if read.entries == 1 { "entry" } else { "entries" },
+                read.pages,
+                if read.pages == 1 { "page" } else { "pages" }
+            );
             if read.skipped_without_id > 0 {
                 note.push_str(&format!(", {} without a user id left out", read.skipped_without_id));
             }

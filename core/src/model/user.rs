@@ -63,6 +63,24 @@ pub struct User {
 }
 
 impl User {
+    /// A user known only by their CUCM id: every other field empty or false, as a source that
+    /// knows more then sets it.
+    pub fn new(cucm_id: impl Into<CompactString>) -> Self {
+        Self {
+            cucm_id: cucm_id.into(),
+            ldap_id: None,
+            first_name: None,
+            last_name: None,
+            telephone_number: None,
+            digest_credential: false,
+            home_node: None,
+            presence_node: None,
+            desk_phone_control: false,
+            clients: Clients::new(),
+            location: None,
+        }
+    }
+
     /// Whether the user logs in from client profile `id`.
     pub fn uses_client(&self, id: &str) -> bool {
         self.clients.iter().any(|c| &**c == id)

@@ -225,17 +225,9 @@ mod tests {
 
     fn user(ldap_id: Option<&str>, phone: Option<&str>) -> User {
         User {
-            cucm_id: "asmith".into(),
             ldap_id: ldap_id.map(Into::into),
-            first_name: None,
-            last_name: None,
             telephone_number: phone.map(Into::into),
-            digest_credential: false,
-            home_node: None,
-            presence_node: None,
-            desk_phone_control: false,
-            clients: Default::default(),
-            location: None,
+            ..User::new("asmith")
         }
     }
 

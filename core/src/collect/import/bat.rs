@@ -7,8 +7,8 @@ use compact_str::CompactString;
 use super::ImportError;
 use super::text::{ensure_text, lines};
 use crate::collect::{Collected, SourceKind};
+use crate::model::User;
 use crate::model::load::csv_users::field_for;
-use crate::model::{Clients, User};
 use crate::source::Location;
 
 const HEADER: &str = "a BAT \"Export Users\" header naming a USER ID column";
@@ -57,21 +57,12 @@ pub fn bat(text: &str, origin: &str) -> Result<Collected, ImportError> {
             .position()
             .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
         let mut user = User {
-            cucm_id: CompactString::default(),
-            ldap_id: None,
-            first_name: None,
-            last_name: None,
-            telephone_number: None,
-            digest_credential: false,
-            home_node: None,
-            presence_node: None,
-            desk_phone_control: false,
-            clients: Clients::new(),
             location: Some(Location::new(
                 file.clone(),
                 u32::try_from(number).unwrap_or(u32::MAX),
                 1,
             )),
+            ..User::new(CompactString::default())
         };
         for (value, field) in record.iter().zip(&fields) {
             let filled = (!value.is_empty()).then_some(value);

@@ -13,7 +13,7 @@ use compact_str::CompactString;
 use super::ImportError;
 use super::text::{end_line, ensure_text};
 use crate::collect::{Collected, SourceKind};
-use crate::model::{Clients, User};
+use crate::model::User;
 use crate::source::Location;
 
 const DN: &str = "\"dn: DISTINGUISHED NAME\"";
@@ -205,21 +205,16 @@ impl Reader {
                 } = *entry;
                 match account.or(uid) {
                     Some(id) => self.users.push(User {
-                        cucm_id: id.clone(),
-                        ldap_id: Some(id),
+                        ldap_id: Some(id.clone()),
                         first_name,
                         last_name,
                         telephone_number: telephone,
-                        digest_credential: false,
-                        home_node: None,
-                        presence_node: None,
-                        desk_phone_control: false,
-                        clients: Clients::new(),
                         location: Some(Location::new(
                             self.file.clone(),
                             u32::try_from(line).unwrap_or(u32::MAX),
                             1,
                         )),
+                        ..User::new(id)
                     }),
                     None => self.skipped += 1,
                 }

@@ -4,7 +4,7 @@ use compact_str::CompactString;
 
 use super::error::{Problem, ProblemKind, did_you_mean};
 use crate::model::intern::Interner;
-use crate::model::user::{Clients, User};
+use crate::model::user::User;
 use crate::source::Location;
 
 /// The columns a users CSV may have. CUCM bulk-export headers (`USER ID`, `LAST NAME`...) are
@@ -120,17 +120,8 @@ fn user_from_row(
     names: &mut Interner,
 ) -> Result<User, Problem> {
     let mut user = User {
-        cucm_id: CompactString::default(),
-        ldap_id: None,
-        first_name: None,
-        last_name: None,
-        telephone_number: None,
-        digest_credential: false,
-        home_node: None,
-        presence_node: None,
-        desk_phone_control: false,
-        clients: Clients::new(),
         location: Some(location.clone()),
+        ..User::new(CompactString::default())
     };
     for (value, &column) in record.iter().zip(columns) {
         let text = (!value.is_empty()).then(|| value.to_owned());

@@ -17,17 +17,10 @@ pub fn read_page(response: &Element) -> Result<Vec<User>, String> {
 fn user(element: &Element) -> Result<User, String> {
     let userid = element.text_of("userid").ok_or("a <user> without a <userid>")?;
     Ok(User {
-        cucm_id: userid.into(),
-        ldap_id: None,
         first_name: element.text_of("firstName").map(str::to_owned),
         last_name: element.text_of("lastName").map(str::to_owned),
         telephone_number: element.text_of("telephoneNumber").map(Into::into),
-        digest_credential: false,
-        home_node: None,
-        presence_node: None,
-        desk_phone_control: false,
-        clients: Default::default(),
-        location: None,
+        ..User::new(userid)
     })
 }
 

@@ -52,17 +52,11 @@ fn from_fields(fields: Fields) -> Option<User> {
     let [sam, uid, sn, given, phone] = fields;
     let id = sam.or(uid)?;
     Some(User {
-        cucm_id: id.as_str().into(),
         ldap_id: Some(id.as_str().into()),
         first_name: given,
         last_name: sn,
         telephone_number: phone.map(|p| p.as_str().into()),
-        digest_credential: false,
-        home_node: None,
-        presence_node: None,
-        desk_phone_control: false,
-        clients: Default::default(),
-        location: None,
+        ..User::new(id.as_str())
     })
 }
 

@@ -182,9 +182,10 @@ pub fn import_bat(text: &str) -> Result<Ts<Imported>, JsValue> {
 }
 
 /// The bytes of a dropped or opened file as text: UTF-8 (with or without a byte order mark) or
-/// UTF-16 with one, as Windows PowerShell writes `ipconfig /all > file`.
-#[wasm_bindgen(js_name = decodeText)]
-pub fn decode_text(bytes: &[u8]) -> Result<String, JsValue> {
+/// UTF-16 with one, as Windows PowerShell writes `ipconfig /all > file`. (Not `decodeText`:
+/// wasm-bindgen's glue declares a function of that name in the same module.)
+#[wasm_bindgen(js_name = textOfBytes)]
+pub fn text_of_bytes(bytes: &[u8]) -> Result<String, JsValue> {
     Ok(import::decode(bytes).map_err(Failure::from)?)
 }
 

@@ -633,14 +633,14 @@ fn import_needs_a_client_id_and_a_known_kind() {
 }
 
 #[wasm_bindgen_test]
-fn decode_text_reads_powershell_utf16_and_names_a_bad_line() {
+fn text_of_bytes_reads_powershell_utf16_and_names_a_bad_line() {
     let text = sample!("ipconfig-win10.txt");
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    let decoded = import::decode_text(&utf16).unwrap();
+    let decoded = import::text_of_bytes(&utf16).unwrap();
     assert_eq!(decoded, text);
     let imported = seen(import::import_ipconfig(&decoded, "pc", "cupc"));
     assert_eq!(imported["client"]["dns_servers"].as_array().unwrap().len(), 4);
-    let (code, line, expected, ..) = refused(import::decode_text(b"ok\nbad \xFF here\n"));
+    let (code, line, expected, ..) = refused(import::text_of_bytes(b"ok\nbad \xFF here\n"));
     assert_eq!((code.as_str(), line, expected.as_str()), ("parse", 2, "UTF-8 text"));
 }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use tsify::{Ts, Tsify};
+use uclint_core::collect::import::ImportError;
 use uclint_core::model::{LoadError, ProblemKind};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -14,7 +15,8 @@ use crate::deployment::LoadProblem;
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorCode {
     /// The deployment text (or a file it refers to) is not valid TOML, JSON, YAML, CSV, zone or
-    /// hosts text, or does not fit the schema.
+    /// hosts text, or does not fit the schema; or an imported text is not what its importer reads
+    /// (then the error also has `line`, `expected`, `found` and `hint`).
     Parse,
     /// The deployment refers to a file that was not provided.
     File,
@@ -49,6 +51,14 @@ export interface UclintError extends Error {
     code: ErrorCode;
     /** Present when a deployment did not load: every problem, with its location. */
     problems?: LoadProblem[];
+    /** Present when an imported text is not what the importer reads: the line, from 1. */
+    line?: number;
+    /** With `line`: what the importer expected there. */
+    expected?: string;
+    /** With `line`: the offending line (cut to 80 characters), or null at the end of the input. */
+    found?: string | null;
+    /** With `line`: a likely cause (another language, a truncated copy), or null. */
+    hint?: string | null;
 }
 "#;
 
@@ -61,6 +71,8 @@ pub struct Failure {
     pub message: String,
     /// The load problems, for a deployment that did not load.
     pub problems: Vec<LoadProblem>,
+    /// Where an imported text stopped being what the importer reads.
+    pub import: Option<ImportError>,
 }
 
 impl Failure {
@@ -70,6 +82,7 @@ impl Failure {
             code,
             message: message.into(),
             problems: Vec::new(),
+            import: None,
         }
     }
 
@@ -97,6 +110,7 @@ impl From<LoadError> for Failure {
             code: Self::load_code(&error),
             message: error.to_string(),
             problems: error.problems.iter().map(LoadProblem::from).collect(),
+            import: None,
         }
     }
 }
@@ -110,6 +124,16 @@ impl From<Failure> for JsValue {
             if let Ok(problems) = to_js_value(&failure.problems) {
                 let _ = js_sys::Reflect::set(&error, &"problems".into(), &problems);
             }
+        }
+        if let Some(import) = &failure.import {
+            let text = |value: &Option<String>| value.as_deref().map_or(JsValue::NULL, JsValue::from);
+            // usize to f64: a line number is far below 2^53.
+            #[allow(clippy::cast_precision_loss)]
+            let line = import.line as f64;
+            let _ = js_sys::Reflect::set(&error, &"line".into(), &line.into());
+            let _ = js_sys::Reflect::set(&error, &"expected".into(), &import.expected.as_str().into());
+            let _ = js_sys::Reflect::set(&error, &"found".into(), &text(&import.found));
+            let _ = js_sys::Reflect::set(&error, &"hint".into(), &text(&import.hint));
         }
         error.into()
     }

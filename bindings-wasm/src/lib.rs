@@ -11,7 +11,9 @@
 pub mod check;
 pub mod deployment;
 pub mod error;
+mod fragment;
 pub mod health;
+pub mod import;
 pub mod presence;
 pub mod recipes;
 pub mod resolve;

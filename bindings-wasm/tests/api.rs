@@ -8,10 +8,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Value, json};
 use tsify::Ts;
 use uclint_core::catalogue::Code;
-use uclint_core::model::{Deployment, Format};
+use uclint_core::collect::Collected;
+use uclint_core::collect::import as core_import;
+use uclint_core::model::{Client, ClientKind, Deployment, Format, User};
 use uclint_core::report::json as core_json;
 use uclint_core::rules::{Options, check as core_check};
-use uclint_wasm::{check, deployment, health, presence, recipes, resolve, route, rules};
+use uclint_core::source::NoFiles;
+use uclint_wasm::{check, deployment, health, import, presence, recipes, resolve, route, rules};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -362,4 +365,282 @@ fn load_errors_are_thrown_with_their_code() {
     let (code, message) = thrown(check::check(js(&json!({"format": "toml"})), None));
     assert_eq!(code, "usage");
     assert!(message.starts_with("invalid deployment source:"), "{message}");
+}
+
+/// An importer's sample, as the tools print it (core's fixtures).
+macro_rules! sample {
+    ($name:literal) => {
+        include_str!(concat!("../../core/tests/fixtures/import/", $name))
+    };
+}
+
+/// A thrown importer refusal: (code, line, expected, found, hint, message).
+fn refused<T: std::fmt::Debug>(result: Result<T, JsValue>) -> (String, u64, String, Value, Value, String) {
+    let error = result.unwrap_err();
+    let get = |key: &str| js_sys::Reflect::get(&error, &key.into()).unwrap();
+    let json = |value: JsValue| -> Value { serde_wasm(&value) };
+    let line = get("line").as_f64().unwrap();
+    assert!(line.fract() == 0.0 && line >= 1.0, "line {line}");
+    (
+        get("code").as_string().unwrap(),
+        line as u64,
+        get("expected").as_string().unwrap(),
+        json(get("found")),
+        json(get("hint")),
+        message(&error),
+    )
+}
+
+/// A JS value as JSON (`null` stays `null`).
+fn serde_wasm(value: &JsValue) -> Value {
+    let text: String = js_sys::JSON::stringify(value).unwrap().into();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The fragment loaded back through core's loader: its clients and users, without what the
+/// loader adds (where each was written, the hosts table built from the hosts lines).
+fn loaded_back(toml: &str) -> (Vec<Client>, Vec<User>) {
+    let deployment = Deployment::load(toml, Format::Toml, "import.toml", &NoFiles)
+        .unwrap_or_else(|e| panic!("the fragment does not load: {e}\n{toml}"));
+    (
+        deployment.clients.iter().map(bare_client).collect(),
+        deployment.users.iter().map(bare_user).collect(),
+    )
+}
+
+fn bare_client(client: &Client) -> Client {
+    let mut client = client.clone();
+    client.location = None;
+    client.hosts_table = Default::default();
+    client
+}
+
+fn bare_user(user: &User) -> User {
+    let mut user = user.clone();
+    user.location = None;
+    user
+}
+
+/// What core's importer read, bare as [`loaded_back`] gives it.
+fn bare(collected: &Collected) -> (Vec<Client>, Vec<User>) {
+    (
+        collected.clients.iter().map(bare_client).collect(),
+        collected.users.iter().map(bare_user).collect(),
+    )
+}
+
+#[wasm_bindgen_test]
+fn import_ipconfig_gives_a_client_profile_that_loads_back() {
+    let text = sample!("ipconfig-win10.txt");
+    let imported = seen(import::import_ipconfig(text, "hq-pc", "cupc"));
+    assert_eq!(
+        imported["client"],
+        json!({
+            "id": "hq-pc",
+            "kind": "cupc",
+            "dns_suffixes": ["acme.com", "emea.acme.com"],
+            "dns_servers": ["10.1.1.53", "10.1.1.54", "fd00:10:1:1::53", "10.1.1.55"],
+            "addresses": ["fd00:10:1:2::25", "fd00:10:1:2:9c3e:41d2:7a0b:c5e1", "10.1.2.37", "192.168.50.12"],
+            "hosts": 0,
+        })
+    );
+    assert_eq!(
+        (imported["users"].as_u64(), imported["skipped"].as_u64()),
+        (Some(0), Some(0))
+    );
+    let toml = imported["toml"].as_str().unwrap();
+    assert!(toml.starts_with("[[clients]]\n"), "{toml}");
+    let core = core_import::ipconfig(text, "x", "hq-pc", ClientKind::Cupc).unwrap();
+    assert_eq!(loaded_back(toml), bare(&core));
+}
+
+#[wasm_bindgen_test]
+fn import_resolv_scutil_and_hosts_load_back_as_core_reads_them() {
+    type Export = fn(&str, &str, &str) -> Result<Ts<import::Imported>, JsValue>;
+    type Core = fn(&str, &str, &str, ClientKind) -> Result<Collected, core_import::ImportError>;
+    let cases: [(Export, Core, &str, usize, usize, usize); 5] = [
+        (
+            import::import_resolv,
+            core_import::resolv,
+            sample!("resolv-networkmanager.conf"),
+            2,
+            3,
+            0,
+        ),
+        (
+            import::import_resolv,
+            core_import::resolv,
+            sample!("resolv-systemd-resolved.conf"),
+            1,
+            1,
+            0,
+        ),
+        (
+            import::import_scutil,
+            core_import::scutil,
+            sample!("scutil-dns-macos.txt"),
+            2,
+            2,
+            0,
+        ),
+        (
+            import::import_hosts,
+            core_import::hosts,
+            sample!("hosts-windows.txt"),
+            0,
+            0,
+            5,
+        ),
+        (
+            import::import_hosts,
+            core_import::hosts,
+            sample!("hosts-unix.txt"),
+            0,
+            0,
+            11,
+        ),
+    ];
+    for (export, core, text, suffixes, servers, hosts) in cases {
+        let imported = seen(export(text, "vpn", "ip-phone"));
+        let client = &imported["client"];
+        assert_eq!(client["kind"], "ip-phone");
+        assert_eq!(
+            (
+                client["dns_suffixes"].as_array().unwrap().len(),
+                client["dns_servers"].as_array().unwrap().len(),
+                client["hosts"].as_u64().unwrap() as usize,
+            ),
+            (suffixes, servers, hosts),
+            "{text}"
+        );
+        let expected = core(text, "x", "vpn", ClientKind::IpPhone).unwrap();
+        assert_eq!(
+            loaded_back(imported["toml"].as_str().unwrap()),
+            bare(&expected),
+            "{text}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn import_ldif_and_bat_give_users_that_load_back() {
+    let text = sample!("ad-ldapsearch.ldif");
+    let imported = seen(import::import_ldif(text));
+    assert_eq!(
+        (imported["users"].as_u64(), imported["skipped"].as_u64()),
+        (Some(4), Some(2))
+    );
+    assert_eq!(imported["client"], Value::Null);
+    let core = core_import::ldif(text, "x").unwrap();
+    assert_eq!(loaded_back(imported["toml"].as_str().unwrap()), bare(&core.collected));
+
+    let text = sample!("bat-export-users.csv");
+    let imported = seen(import::import_bat(text));
+    assert_eq!(
+        (imported["users"].as_u64(), imported["skipped"].as_u64()),
+        (Some(4), Some(0))
+    );
+    let toml = imported["toml"].as_str().unwrap();
+    assert_eq!(loaded_back(toml), bare(&core_import::bat(text, "x").unwrap()));
+    // Of the secrets, only whether the digest is set crosses into the deployment.
+    for secret in ["Chang3me!", "12345", "d1g3st-jdoe"] {
+        assert!(!toml.contains(secret), "{secret} in {toml}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn import_escapes_what_toml_strings_cannot_hold() {
+    let text = "USER ID,FIRST NAME,LAST NAME\n\
+                \"o\"\"brien\",\"back\\slash\",\"tab\tbell\u{7}del\u{7f}é\"\n\
+                \"multi\nline\",x,\"# not a comment\"\n";
+    let imported = seen(import::import_bat(text));
+    let toml = imported["toml"].as_str().unwrap();
+    let (_, users) = loaded_back(toml);
+    let names: Vec<_> = users
+        .iter()
+        .map(|u| (u.cucm_id.as_str(), u.first_name.as_deref(), u.last_name.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("o\"brien", Some("back\\slash"), Some("tab\tbell\u{7}del\u{7f}é")),
+            ("multi\nline", Some("x"), Some("# not a comment")),
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn import_refusals_name_the_line_and_what_was_expected() {
+    let french = refused(import::import_ipconfig(
+        sample!("ipconfig-win10-french.txt"),
+        "pc",
+        "cupc",
+    ));
+    assert_eq!(
+        french,
+        (
+            "parse".to_owned(),
+            2,
+            "\"Windows IP Configuration\"".to_owned(),
+            json!("Configuration IP de Windows"),
+            json!("is this `ipconfig /all` in English?"),
+            "line 2: expected \"Windows IP Configuration\", found \"Configuration IP de Windows\" \
+             (is this `ipconfig /all` in English?)"
+                .to_owned(),
+        )
+    );
+    let (code, line, _, found, _, _) = refused(import::import_resolv(
+        "search acme.com\nnameserver dns1.acme.com\n",
+        "pc",
+        "cupc",
+    ));
+    assert_eq!(
+        (code.as_str(), line, found),
+        ("parse", 2, json!("nameserver dns1.acme.com"))
+    );
+    let (_, line, _, found, _, _) = refused(import::import_scutil(
+        "DNS configuration\n\nresolver #1\n",
+        "pc",
+        "cupc",
+    ));
+    assert_eq!((line, found), (4, Value::Null));
+    let (_, line, ..) = refused(import::import_hosts("10.1.1.1 a\nnot-an-address b\n", "pc", "cupc"));
+    assert_eq!(line, 2);
+    let (_, line, _, found, ..) = refused(import::import_ldif(
+        "dn: cn=a\nuid: a\n\ndn: cn=x\nchangetype: modify\nreplace: sn\nsn: y\n-\n",
+    ));
+    assert_eq!((line, found), (5, json!("changetype: modify")));
+    let (_, line, _, found, ..) = refused(import::import_bat("USER ID,LAST NAME\njdoe,Doe\n,Nobody\n"));
+    assert_eq!((line, found), (3, json!(",Nobody")));
+    let (_, line, _, found, hint, _) = refused(import::import_ldif("  \n"));
+    assert_eq!((line, found, hint), (1, Value::Null, json!("the input is empty")));
+}
+
+#[wasm_bindgen_test]
+fn import_needs_a_client_id_and_a_known_kind() {
+    let text = sample!("ipconfig-win10.txt");
+    let (code, message) = thrown(import::import_ipconfig(text, " ", "cupc"));
+    assert_eq!(code, "usage");
+    assert!(message.contains("client profile id is needed"), "{message}");
+    let (code, message) = thrown(import::import_ipconfig(text, "pc", "phone"));
+    assert_eq!(
+        (code.as_str(), message.as_str()),
+        (
+            "usage",
+            "`phone` is not a client kind: expected cupc, ip-phone, attendant-console, moc or other"
+        )
+    );
+}
+
+#[wasm_bindgen_test]
+fn text_of_bytes_reads_powershell_utf16_and_names_a_bad_line() {
+    let text = sample!("ipconfig-win10.txt");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let decoded = import::text_of_bytes(&utf16).unwrap();
+    assert_eq!(decoded, text);
+    let imported = seen(import::import_ipconfig(&decoded, "pc", "cupc"));
+    assert_eq!(imported["client"]["dns_servers"].as_array().unwrap().len(), 4);
+    let (code, line, expected, ..) = refused(import::text_of_bytes(b"ok\nbad \xFF here\n"));
+    assert_eq!((code.as_str(), line, expected.as_str()), ("parse", 2, "UTF-8 text"));
 }

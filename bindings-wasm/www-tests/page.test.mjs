@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { basename, dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -21,6 +21,7 @@ const SHOTS = join(REPO, 'target', 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 const EXAMPLES = ['acme.toml', 'acme-users.csv', 'acme.zone'].map((name) => join(REPO, 'examples', name));
 const CLI = process.env.UCLINT_CLI || join(REPO, 'target', 'debug', 'uclint');
+const IMPORTS = join(REPO, 'core', 'tests', 'fixtures', 'import');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -355,6 +356,107 @@ test('Show Server Health for a chosen user and client agrees with the CLI', asyn
   }
   assert.ok(failing > 0, 'the ACME example has failing services');
   await shot(page, 'health');
+  await page.done();
+});
+
+test('paste from your systems: ipconfig /all becomes a client profile the checker and Show Server Health use', async () => {
+  const ipconfig = readFileSync(join(IMPORTS, 'ipconfig-win10.txt'), 'utf8');
+  const page = await open('#check');
+  await page.setInputFiles('#check-files', EXAMPLES);
+  await until(page, '#check-result [data-field="summary"]', 'error');
+  const before = await page.inputValue('#check-text');
+  await page.click('nav a[href="#import"]');
+  await page.waitForSelector('#view-import', { state: 'visible' });
+  assert.equal(await page.isVisible('#import-profile'), true, 'ipconfig describes a client profile');
+
+  await type(page, '#import-client', 'pc-jdoe');
+  await page.fill('#import-text', ipconfig);
+  await page.click('#import-add');
+  await until(page, '#import-result [data-field="summary"]', 'client profile pc-jdoe: 2 DNS suffixes, 4 DNS servers, 4 addresses');
+  await until(page, '#import-result .answer', 'added');
+  const after = await page.inputValue('#check-text');
+  assert.ok(after.startsWith(before.trimEnd()), 'the deployment as it was, then the profile');
+  const block = after.slice(before.trimEnd().length);
+  assert.match(block, /^\n\n\[\[clients\]\]\n# from ipconfig \/all/);
+  assert.match(block, /\nid = "pc-jdoe"\nkind = "cupc"\ndns_suffixes = \["acme\.com", "emea\.acme\.com"\]\n/);
+  assert.match(block, /\ndns_servers = \["10\.1\.1\.53", "10\.1\.1\.54", "fd00:10:1:1::53", "10\.1\.1\.55"\]\n/);
+  await shot(page, 'import');
+
+  // The same id again, by keyboard and as another kind: the profile is replaced, not repeated.
+  await page.selectOption('#import-client-kind', 'ip-phone');
+  await page.focus('#import-add');
+  await page.keyboard.press('Enter');
+  await until(page, '#import-result .answer', 'replaced');
+  const again = await page.inputValue('#check-text');
+  assert.equal(again.split('id = "pc-jdoe"').length, 2, 'one pc-jdoe profile');
+  assert.ok(again.includes('id = "pc-jdoe"\nkind = "ip-phone"'), again.slice(-600));
+  assert.equal(again.replace(/\[\[clients\]\]\n# from ipconfig[^]*$/, ''), after.replace(/\[\[clients\]\]\n# from ipconfig[^]*$/, ''));
+  await page.selectOption('#import-client-kind', 'cupc');
+  await page.click('#import-add');
+  await until(page, '#import-result .answer', 'replaced');
+  const merged = await page.inputValue('#check-text');
+  assert.equal(merged, after);
+
+  // The checker runs on it.
+  await page.click('nav a[href="#check"]');
+  await until(page, '#check-result [data-field="summary"]', 'error');
+  assert.equal(await page.locator('#check-result .error').count(), 0);
+
+  // Show Server Health offers the profile and agrees with the CLI on the same file.
+  await page.click('nav a[href="#health"]');
+  await page.waitForSelector('#health-client option[value="pc-jdoe"]', { state: 'attached' });
+  await page.selectOption('#health-user', 'jdoe');
+  await page.selectOption('#health-client', 'pc-jdoe');
+  await until(page, '#health-result .answer', 'jdoe on pc-jdoe');
+  const shown = await page.locator('#health-result tbody tr').evaluateAll((rows) => rows.map((r) => [r.dataset.service, r.dataset.status]));
+  const dir = join(REPO, 'target', 'www-tests', 'import');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'acme.toml'), merged);
+  for (const path of EXAMPLES.slice(1)) copyFileSync(path, join(dir, basename(path)));
+  const expected = JSON.parse(execFileSync(CLI, ['health', '--user', 'jdoe', '--client', 'pc-jdoe', '-c', join(dir, 'acme.toml'), '--format', 'json'], { encoding: 'utf8' }));
+  assert.ok(shown.length > 0);
+  assert.deepEqual(shown, expected.services.map((s) => [s.service, s.status]));
+  await page.done();
+});
+
+test('paste from your systems: a French ipconfig is refused at its line; UTF-16 files and LDIF are read', async () => {
+  const page = await open('#import');
+  assert.equal(await page.inputValue('#check-text'), '', 'an empty deployment to begin with');
+  await page.fill('#import-text', readFileSync(join(IMPORTS, 'ipconfig-win10-french.txt'), 'utf8'));
+  await page.click('#import-add');
+  const error = await until(page, '#import-result .error', 'line 2');
+  assert.ok(error.includes('line 2: expected "Windows IP Configuration", found "Configuration IP de Windows" (is this `ipconfig /all` in English?)'), error);
+  assert.equal(await page.getAttribute('#import-result .error', 'data-error-code'), 'parse');
+  assert.equal(await page.textContent('#import-result [data-field="line"]'), '2 | Configuration IP de Windows');
+  assert.equal(await page.inputValue('#check-text'), '', 'nothing added');
+
+  // A file PowerShell wrote (`ipconfig /all > pc.txt`: UTF-16 with a byte order mark), dropped on the text.
+  const text = readFileSync(join(IMPORTS, 'ipconfig-win10.txt'), 'utf8');
+  const utf16 = [...Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])];
+  await page.evaluate((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'pc.txt', { type: 'text/plain' }));
+    document.getElementById('import-text').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, utf16);
+  await until(page, '#import-result', 'Read pc.txt');
+  assert.equal(await page.inputValue('#import-text'), text.replace(/\r\n/g, '\n'));
+  await type(page, '#import-client', 'vpn');
+  await page.click('#import-add');
+  await until(page, '#import-result [data-field="summary"]', 'client profile vpn: 2 DNS suffixes, 4 DNS servers');
+  assert.match(await page.inputValue('#check-text'), /^\[\[clients\]\]\n# from ipconfig \/all[^\n]*\nid = "vpn"\n/);
+
+  // An LDIF export, opened as a file: users, and the entries without a user id counted.
+  await page.selectOption('#import-kind', 'ldif');
+  assert.equal(await page.isVisible('#import-profile'), false, 'users need no client profile');
+  await page.setInputFiles('#import-file', join(IMPORTS, 'openldap-slapcat.ldif'));
+  await until(page, '#import-result', 'Read openldap-slapcat.ldif');
+  await page.click('#import-add');
+  await until(page, '#import-result [data-field="summary"]', '2 users, 2 entries without a user id skipped');
+  const deployment = await page.inputValue('#check-text');
+  assert.ok(deployment.includes('id = "vpn"') && deployment.includes('[[users]]\ncucm_id = "bjensen"'), deployment);
+  await page.click('nav a[href="#check"]');
+  await until(page, '#check-result', (t) => t.length > 0 && !t.includes('Paste a deployment'));
+  assert.equal(await page.locator('#check-result .error').count(), 0, await page.textContent('#check-result'));
   await page.done();
 });
 

@@ -1,9 +1,10 @@
 // Loads uclint's WebAssembly, sets up each calculator and shows the one the address names
-// (#presence, #resolve, #route, #check, #health, #recipes, #rules, #rule/CODE).
+// (#presence, #resolve, #route, #check, #import, #health, #recipes, #rules, #rule/CODE).
 
 import init, * as uclint from '../dist/uclint_wasm.js';
 import { setup as setupCheck } from './check.js';
 import { setup as setupHealth } from './health.js';
+import { setup as setupImport } from './import.js';
 import { setup as setupPresence } from './presence.js';
 import { setup as setupRecipes } from './recipes.js';
 import { setup as setupResolve } from './resolve.js';
@@ -15,6 +16,7 @@ const VIEWS = {
   resolve: 'Name resolution',
   route: 'SIP route',
   check: 'Check',
+  import: 'From your systems',
   health: 'Server health',
   recipes: 'Recipes',
   rules: 'Rules',
@@ -52,7 +54,7 @@ async function main() {
   setupResolve(uclint);
   setupRoute(uclint);
   setupHealth(uclint);
-  setupCheck(uclint);
+  setupImport(uclint, setupCheck(uclint));
   setupRecipes(uclint);
   setupRules(uclint);
   loading.remove();

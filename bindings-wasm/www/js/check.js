@@ -167,4 +167,16 @@ export function setup(uclint) {
         : null);
     }
   });
+
+  // The deployment editor as other pages fill it (the importers): its text and format, and new
+  // TOML text, checked again as if typed.
+  return {
+    read: () => ({ text: field('check-text').value, format: field('check-format').value }),
+    writeToml: (text) => {
+      field('check-text').value = text;
+      field('check-format').value = 'toml';
+      if (uclint.formatOf(field('check-name').value) !== 'toml') field('check-name').value = 'deployment.toml';
+      update();
+    },
+  };
 }

@@ -45,12 +45,14 @@ typedef enum {
    */
   UCLINT_STATUS_NULL_ARGUMENT = 1,
   /*
-   A string argument, or the deployment text or file, is not valid UTF-8.
+   A string argument, or the deployment text or file, is not valid UTF-8; or the text given to
+   `uclint_import` is neither UTF-8 nor UTF-16 with a byte order mark (the message names the line).
    */
   UCLINT_STATUS_INVALID_UTF8 = 2,
   /*
    The deployment text or file is not a valid deployment (the message names file:line:column),
-   or the request URI given to `uclint_route` is not one (the message names the character).
+   the request URI given to `uclint_route` is not one (the message names the character), or
+   the text given to `uclint_import` is not what its kind reads (the message names the line).
    */
   UCLINT_STATUS_PARSE_ERROR = 3,
   /*
@@ -220,6 +222,19 @@ typedef struct UclintRouting UclintRouting;
 typedef uint32_t UclintFormat;
 
 /*
+ What an exported text is, one of the `UCLINT_IMPORT_*` values. A plain integer, as
+ `UclintFormat` is, so that an unknown value from C is `UCLINT_STATUS_INVALID_ARGUMENT`.
+ */
+typedef uint32_t UclintImportKind;
+
+/*
+ The kind of endpoint a client profile describes, one of the `UCLINT_CLIENT_KIND_*` values
+ (the deployment file's `kind` of a client). A plain integer: unknown values are
+ `UCLINT_STATUS_INVALID_ARGUMENT`.
+ */
+typedef uint32_t UclintClientKind;
+
+/*
  The deployment text is TOML.
  */
 #define UCLINT_FORMAT_TOML 0
@@ -233,6 +248,61 @@ typedef uint32_t UclintFormat;
  The deployment text is YAML.
  */
 #define UCLINT_FORMAT_YAML 2
+
+/*
+ Windows `ipconfig /all` output (English): one client profile.
+ */
+#define UCLINT_IMPORT_IPCONFIG 0
+
+/*
+ A Unix `/etc/resolv.conf`: one client profile.
+ */
+#define UCLINT_IMPORT_RESOLV 1
+
+/*
+ macOS `scutil --dns` output: one client profile.
+ */
+#define UCLINT_IMPORT_SCUTIL 2
+
+/*
+ A Windows or Unix hosts file: one client profile with its hosts entries.
+ */
+#define UCLINT_IMPORT_HOSTS 3
+
+/*
+ An LDIF export of the directory: users.
+ */
+#define UCLINT_IMPORT_LDIF 4
+
+/*
+ A CUCM Bulk Administration Tool user export (CSV): users.
+ */
+#define UCLINT_IMPORT_BAT 5
+
+/*
+ Cisco Unified Personal Communicator (`cupc`).
+ */
+#define UCLINT_CLIENT_KIND_CUPC 0
+
+/*
+ A Cisco IP phone (`ip-phone`).
+ */
+#define UCLINT_CLIENT_KIND_IP_PHONE 1
+
+/*
+ Attendant Console (`attendant-console`).
+ */
+#define UCLINT_CLIENT_KIND_ATTENDANT_CONSOLE 2
+
+/*
+ Microsoft Office Communicator with remote call control (`moc`).
+ */
+#define UCLINT_CLIENT_KIND_MOC 3
+
+/*
+ Anything else (`other`).
+ */
+#define UCLINT_CLIENT_KIND_OTHER 4
 
 #ifdef __cplusplus
 extern "C" {
@@ -322,6 +392,74 @@ UclintStatus uclint_deployment_load(const char *path, UclintDeployment **out);
  `deployment` is NULL or a handle from `uclint_deployment_*` not yet freed.
  */
 void uclint_deployment_free(UclintDeployment *deployment);
+
+/*
+ Compares `old_deployment` with `new_deployment`, as `uclint diff OLD NEW` does: each is
+ checked as `uclint_check` checks it (the built-in rules, then the plugins it lists), then
+ their sections are compared item by item (servers, users, routes, DNS, clients, ...) and
+ their findings matched by code, subject and message.
+
+ On success `*out_json` receives the diff as JSON, the same text `uclint diff --format json`
+ prints, without the final newline: `changes` (each with `section`, `key`, `kind`: "added",
+ "removed" or "changed", and the `fields` or the `item`) and `findings` (`appeared`,
+ `disappeared`); the string belongs to the caller: free it with `uclint_string_free`.
+ `*out_new_errors` receives how many findings of severity error appeared: what
+ `uclint diff` exits with status 1 for, and what a nightly drift job alerts on.
+
+ On failure `*out_json` is set to NULL and `*out_new_errors` to 0 (when not NULL).
+ Errors: NULL_ARGUMENT (either deployment or out pointer). A plugin that fails is a finding,
+ as in `uclint_check`, whose notes on plugins (wasmtime's signal handlers) apply here too.
+ Thread safety: the deployments are only read, so other threads may use them meanwhile.
+
+ # Safety
+ `old_deployment` and `new_deployment` are NULL or live deployment handles (they may be the
+ same); `out_json` and `out_new_errors` are NULL or writable.
+ */
+UclintStatus uclint_diff(const UclintDeployment *old_deployment,
+                         const UclintDeployment *new_deployment,
+                         char **out_json,
+                         size_t *out_new_errors);
+
+/*
+ Reads `len` bytes of exported text (not NUL-terminated; UTF-8 with or without a byte order
+ mark, or UTF-16 with one, as Windows PowerShell writes `ipconfig /all > file`) as `kind`
+ says, the same as `uclint collect --from KIND=FILE`, and gives what it found as JSON: the
+ core's `Collected` (`source` with `kind` and `origin`, then the sections found: `clients`
+ for the client kinds, `users` for LDIF and BAT).
+
+ `origin` names the text (a file name, e.g. "pc-jdoe.txt"): it becomes `source.origin`, the
+ users' locations, and the start of error messages. For `UCLINT_IMPORT_IPCONFIG`, `_RESOLV`,
+ `_SCUTIL` and `_HOSTS` the text describes one client profile: `client_id` is its id and
+ `client_kind` its kind. For `UCLINT_IMPORT_LDIF` and `_BAT` both are ignored (`client_id` may
+ be NULL); the LDIF entries without a user id are left out (their count is not given yet).
+
+ On success `*out_json` receives the JSON, owned by the caller (free it with
+ `uclint_string_free`). On failure `*out_json` is set to NULL, and the message
+ (`uclint_last_error`) is the command line's, naming the line, what was expected, what was
+ found and a likely cause, e.g. "ipconfig fr.txt: line 2: expected \"Windows IP
+ Configuration\", found \"Configuration IP de Windows\" (is this `ipconfig /all` in
+ English?)". `error_line` may be NULL; otherwise `*error_line` is set to that line (from 1)
+ when the text itself is at fault (PARSE_ERROR, and INVALID_UTF8 for the text), else to 0.
+
+ Errors: NULL_ARGUMENT (`bytes` or `origin`, `client_id` for a client kind, or `out_json`),
+ INVALID_ARGUMENT (unknown `kind` or `client_kind`, empty `origin` or `client_id`), TOO_LARGE
+ (`len` above `UCLINT_MAX_INPUT_BYTES`, checked before anything is read), INVALID_UTF8
+ (`origin` or `client_id`; or the text is neither UTF-8 nor UTF-16 with a byte order mark),
+ PARSE_ERROR (the text is not what `kind` reads: another language, truncated, empty, binary).
+ The arguments are only read during the call. Thread safety: may be called from any thread.
+
+ # Safety
+ `bytes` is NULL or readable for `len` bytes; `origin` and `client_id` are NULL or
+ NUL-terminated strings; `out_json` and `error_line` are NULL or writable.
+ */
+UclintStatus uclint_import(UclintImportKind kind,
+                           const void *bytes,
+                           size_t len,
+                           const char *origin,
+                           const char *client_id,
+                           UclintClientKind client_kind,
+                           char **out_json,
+                           size_t *error_line);
 
 /*
  Derives the presence address (docs/derivations/presence-address.md) from `node` (Presence.Primary.Address, the presence

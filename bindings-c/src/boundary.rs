@@ -19,10 +19,12 @@ pub enum UclintStatus {
     Ok = 0,
     /// A pointer argument that must not be NULL was NULL.
     NullArgument = 1,
-    /// A string argument, or the deployment text or file, is not valid UTF-8.
+    /// A string argument, or the deployment text or file, is not valid UTF-8; or the text given to
+    /// `uclint_import` is neither UTF-8 nor UTF-16 with a byte order mark (the message names the line).
     InvalidUtf8 = 2,
     /// The deployment text or file is not a valid deployment (the message names file:line:column),
-    /// or the request URI given to `uclint_route` is not one (the message names the character).
+    /// the request URI given to `uclint_route` is not one (the message names the character), or
+    /// the text given to `uclint_import` is not what its kind reads (the message names the line).
     ParseError = 3,
     /// Nothing by that name or index: an unknown client, or an index past the end.
     NotFound = 4,
@@ -144,12 +146,31 @@ impl<T> Out<T> {
     /// # Safety
     /// `ptr` is NULL or valid for writes of a `T` for the duration of the call.
     pub(crate) unsafe fn new(ptr: *mut T, empty: T) -> Result<Self, Error> {
+        // SAFETY: forwarded from this function's contract.
+        unsafe { Self::named(ptr, empty, "out") }
+    }
+
+    /// As [`Out::new`], for a function with several out pointers: a NULL one is named `argument`.
+    ///
+    /// # Safety
+    /// As [`Out::new`].
+    pub(crate) unsafe fn named(ptr: *mut T, empty: T, argument: &str) -> Result<Self, Error> {
         if ptr.is_null() {
-            return Err(Error::null("out"));
+            return Err(Error::null(argument));
         }
         // SAFETY: non-null, and the caller guarantees it is valid for writes of a T.
         unsafe { ptr.write(empty) };
         Ok(Self(ptr))
+    }
+
+    /// An out pointer the caller may leave NULL: none then, else checked and emptied as by
+    /// [`Out::new`].
+    ///
+    /// # Safety
+    /// As [`Out::new`].
+    pub(crate) unsafe fn optional(ptr: *mut T, empty: T) -> Option<Self> {
+        // SAFETY: forwarded from this function's contract.
+        unsafe { Self::new(ptr, empty) }.ok()
     }
 
     /// Write the answer.

@@ -13,6 +13,8 @@
 
 mod boundary;
 mod deployment;
+mod diff;
+mod import;
 mod plugins;
 mod presence;
 mod report;
@@ -25,6 +27,12 @@ pub use boundary::{UCLINT_MAX_INPUT_BYTES, UclintStatus, uclint_string_free};
 pub use deployment::{
     UCLINT_FORMAT_JSON, UCLINT_FORMAT_TOML, UCLINT_FORMAT_YAML, UclintDeployment, UclintFormat, uclint_deployment_free,
     uclint_deployment_from_text, uclint_deployment_load,
+};
+pub use diff::uclint_diff;
+pub use import::{
+    UCLINT_CLIENT_KIND_ATTENDANT_CONSOLE, UCLINT_CLIENT_KIND_CUPC, UCLINT_CLIENT_KIND_IP_PHONE, UCLINT_CLIENT_KIND_MOC,
+    UCLINT_CLIENT_KIND_OTHER, UCLINT_IMPORT_BAT, UCLINT_IMPORT_HOSTS, UCLINT_IMPORT_IPCONFIG, UCLINT_IMPORT_LDIF,
+    UCLINT_IMPORT_RESOLV, UCLINT_IMPORT_SCUTIL, UclintClientKind, UclintImportKind, uclint_import,
 };
 pub use presence::{
     UclintPresence, UclintPresenceMethod, UclintVerdict, uclint_presence_address, uclint_presence_address_resolved,

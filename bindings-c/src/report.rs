@@ -79,7 +79,7 @@ impl UclintReport {
 }
 
 /// Check `d` through the one pipeline, with `plugins` besides those the deployment lists.
-fn check(d: &UclintDeployment, plugins: Vec<PluginSpec>) -> Result<UclintReport, Error> {
+pub(crate) fn checked(d: &UclintDeployment, plugins: Vec<PluginSpec>) -> Result<Checked, Error> {
     let request = CheckRequest {
         plugins,
         plugin_dir: d.plugin_dir.clone(),
@@ -87,9 +87,13 @@ fn check(d: &UclintDeployment, plugins: Vec<PluginSpec>) -> Result<UclintReport,
     };
     let sandbox = plugins::sandbox();
     // Without a selection no plugin code is unknown, so this refusal cannot happen today.
-    let checked = pipeline::check(&d.deployment, &d.references, &request, Some(&sandbox))
-        .map_err(|e| Error::new(UclintStatus::InvalidArgument, e.to_string()))?;
-    Ok(UclintReport::new(checked))
+    pipeline::check(&d.deployment, &d.references, &request, Some(&sandbox))
+        .map_err(|e| Error::new(UclintStatus::InvalidArgument, e.to_string()))
+}
+
+/// [`checked`], as a report handle's contents.
+fn check(d: &UclintDeployment, plugins: Vec<PluginSpec>) -> Result<UclintReport, Error> {
+    Ok(UclintReport::new(checked(d, plugins)?))
 }
 
 /// Runs every built-in rule over `deployment`, then every rule plugin the deployment lists in

@@ -13,9 +13,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Arc, OnceLock};
 
+use uclint_core::collect::import;
+use uclint_core::diff;
 use uclint_core::dns::Resolver;
-use uclint_core::model::{Deployment, Format, Problem};
-use uclint_core::report::{Report, json, sarif};
+use uclint_core::model::{ClientKind, Deployment, Format, Problem};
+use uclint_core::report::{Report, Severity, json, sarif};
 use uclint_core::route::Router;
 use uclint_core::rules::{Options, check};
 use uclint_core::source::{NoFiles, SourceFiles};
@@ -39,6 +41,14 @@ fn examples_dir() -> PathBuf {
         .parent()
         .expect("bindings-c is inside the workspace")
         .join("examples")
+}
+
+/// The exported samples of core's importer tests, the C tests' IMPORT_DIR.
+fn import_dir() -> PathBuf {
+    crate_dir()
+        .parent()
+        .expect("bindings-c is inside the workspace")
+        .join("core/tests/fixtures/import")
 }
 
 fn include_dir() -> PathBuf {
@@ -191,10 +201,11 @@ fn acme_report(named: &Path) -> Report {
     check(&deployment, &references, &Options::default())
 }
 
-/// acme.toml with its dangling references, as `acme_report` loads it.
+/// acme.toml (or a copy of it, with the files it refers to beside it) with its dangling
+/// references, as `acme_report` loads it.
 fn acme(named: &Path) -> (Deployment, Vec<Problem>) {
     let read = crate_dir().join(named);
-    let text = std::fs::read_to_string(&read).expect("examples/acme.toml is readable");
+    let text = std::fs::read_to_string(&read).unwrap_or_else(|e| panic!("{}: {e}", read.display()));
     let beside = Beside {
         read: read.parent().expect("a folder").to_path_buf(),
         name: named.parent().expect("a folder").to_path_buf(),
@@ -252,6 +263,36 @@ fn compare_routes(scratch: &Path) {
     }
 }
 
+/// test_import_diff.c's JSON is byte for byte what the core gives: the `Collected` of the
+/// ipconfig sample it imported (as "hq-pc", a CUPC), and `uclint diff --format json` of acme.toml
+/// against the renamed copy it left (both checked as `uclint check` does).
+fn compare_import_and_diff(scratch: &Path) {
+    let from_c = std::fs::read_to_string(scratch.join("ipconfig-win10.json")).expect("ipconfig-win10.json is readable");
+    let text = std::fs::read_to_string(import_dir().join("ipconfig-win10.txt")).expect("the sample is readable");
+    let collected = import::ipconfig(&text, "ipconfig-win10.txt", "hq-pc", ClientKind::Cupc).expect("it imports");
+    let expected = serde_json::to_string_pretty(&collected).expect("Collected serializes");
+    assert_eq!(
+        from_c, expected,
+        "uclint_import's JSON differs from the core's Collected"
+    );
+
+    let from_c = std::fs::read_to_string(scratch.join("acme-diff.json")).expect("acme-diff.json is readable");
+    let (old, old_references) = acme(&examples_dir().join("acme.toml"));
+    let (new, new_references) = acme(&scratch.join("acme-renamed.toml"));
+    let old_report = check(&old, &old_references, &Options::default());
+    let new_report = check(&new, &new_references, &Options::default());
+    let diff = diff::diff(&old, &old_report, &new, &new_report);
+    assert!(
+        diff.appeared_at_or_above(Severity::Error) > 0,
+        "renaming cups-1 brings new errors"
+    );
+    let expected = serde_json::to_string_pretty(&diff).expect("the diff serializes");
+    assert_eq!(
+        from_c, expected,
+        "uclint_diff's JSON differs from `uclint diff --format json`"
+    );
+}
+
 /// The C test programs in tests/c.
 fn c_tests() -> Vec<PathBuf> {
     let mut tests: Vec<PathBuf> = std::fs::read_dir(crate_dir().join("tests/c"))
@@ -307,7 +348,8 @@ fn run_c_tests(link: Link, valgrind: bool) {
             .arg(scratch.path())
             .arg(&expected)
             .arg(env!("CARGO_PKG_VERSION"))
-            .arg(plugins_dir());
+            .arg(plugins_dir())
+            .arg(import_dir());
         let output = run(&mut command);
         let what = format!(
             "{} ({link:?}{})",
@@ -338,6 +380,11 @@ fn run_c_tests(link: Link, valgrind: bool) {
         // test_api leaves the routing JSON of each URI it routed.
         if scratch.path().join("routes.toml").exists() {
             compare_routes(scratch.path());
+        }
+
+        // test_import_diff leaves the JSON of an import and of a diff.
+        if source.file_stem().is_some_and(|s| s == "test_import_diff") {
+            compare_import_and_diff(scratch.path());
         }
 
         // test_plugins leaves the JSON and SARIF of acme.toml checked with two plugins.

@@ -1,7 +1,7 @@
 /*
  * Every function of libuclint, its answers and every error path, from C.
  *
- * Usage: test_api EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR
+ * Usage: test_api EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR IMPORT_DIR
  *   EXAMPLES_DIR       the repository's examples/ (acme.toml and the files beside it)
  *   SCRATCH_DIR        an empty folder this test may write to; it leaves acme.json and
  *                      acme.sarif there for the Rust side to compare with the core's renderers,
@@ -9,6 +9,8 @@
  *   EXPECTED_FINDINGS  how many findings the Rust core gives for acme.toml
  *   VERSION            the crate version uclint_version() must return
  *   PLUGINS_DIR        the built plugins (unused here: test_plugins.c runs them)
+ *   IMPORT_DIR         exported samples for the importers (unused here: test_import_diff.c
+ *                      reads them)
  *
  * Plugins (uclint_check_with_plugins) are tested in test_plugins.c.
  */
@@ -1115,8 +1117,9 @@ static void test_free_functions_accept_null(void) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 6) {
-    fprintf(stderr, "usage: %s EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR\n", argv[0]);
+  if (argc != 7) {
+    fprintf(stderr, "usage: %s EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR IMPORT_DIR\n",
+            argv[0]);
     return 2;
   }
   examples_dir = argv[1];

@@ -3,7 +3,7 @@
  * plugins/build.sh) run beside the built-in rules; a misbehaving or missing plugin is a PLUGIN
  * finding, never an error status; every argument error path.
  *
- * Usage: test_plugins EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR
+ * Usage: test_plugins EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR IMPORT_DIR
  *   (the same arguments as test_api)
  *   SCRATCH_DIR  this test leaves acme-plugins.json and acme-plugins.sarif there for the Rust
  *                side to compare with what the core and the plugin host give
@@ -336,8 +336,9 @@ static void test_plugin_argument_errors(const UclintDeployment *acme, size_t exp
 }
 
 int main(int argc, char **argv) {
-  if (argc != 6) {
-    fprintf(stderr, "usage: %s EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR\n", argv[0]);
+  if (argc != 7) {
+    fprintf(stderr, "usage: %s EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR IMPORT_DIR\n",
+            argv[0]);
     return 2;
   }
   const char *examples_dir = argv[1];

@@ -1,7 +1,7 @@
 /*
  * Handles are shared across threads for reading; the last error is per thread.
  *
- * Usage: test_threads EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR
+ * Usage: test_threads EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR IMPORT_DIR
  * (the same arguments as test_api; only EXAMPLES_DIR and EXPECTED_FINDINGS are used).
  */
 #define _POSIX_C_SOURCE 200809L
@@ -92,8 +92,9 @@ static void *worker(void *arg) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 6) {
-    fprintf(stderr, "usage: %s EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR\n", argv[0]);
+  if (argc != 7) {
+    fprintf(stderr, "usage: %s EXAMPLES_DIR SCRATCH_DIR EXPECTED_FINDINGS VERSION PLUGINS_DIR IMPORT_DIR\n",
+            argv[0]);
     return 2;
   }
   size_t expected = (size_t)strtoul(argv[3], NULL, 10);

@@ -72,7 +72,7 @@ pub struct Failure {
     /// The load problems, for a deployment that did not load.
     pub problems: Vec<LoadProblem>,
     /// Where an imported text stopped being what the importer reads.
-    pub import: Option<ImportError>,
+    pub import: Option<Box<ImportError>>,
 }
 
 impl Failure {

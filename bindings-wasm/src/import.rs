@@ -65,7 +65,7 @@ impl From<&Client> for ImportedClient {
 impl From<ImportError> for Failure {
     fn from(error: ImportError) -> Self {
         let mut failure = Self::new(crate::error::ErrorCode::Parse, error.to_string());
-        failure.import = Some(error);
+        failure.import = Some(Box::new(error));
         failure
     }
 }

@@ -27,23 +27,28 @@ pub struct TlsServer {
     _acceptor: Acceptor,
 }
 
+/// A rustls server configuration presenting `cert` (its chain), for `who` (named in panics).
+pub(crate) fn server_config(cert: &CertFiles, who: &str) -> Arc<ServerConfig> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let chain = cert
+        .chain_der
+        .iter()
+        .map(|der| CertificateDer::from(der.clone()))
+        .collect();
+    let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(cert.key_der.clone()));
+    let config = ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .or_panic(format_args!("{who}: protocol versions"))
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .or_panic(format_args!("{who}: certificate {}", cert.cert.display()));
+    Arc::new(config)
+}
+
 impl TlsServer {
     /// Present `cert` (its chain) on a free port of 127.0.0.1.
     pub fn start(cert: &CertFiles) -> Self {
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let chain = cert
-            .chain_der
-            .iter()
-            .map(|der| CertificateDer::from(der.clone()))
-            .collect();
-        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(cert.key_der.clone()));
-        let config = ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .or_panic("TLS server: protocol versions")
-            .with_no_client_auth()
-            .with_single_cert(chain, key)
-            .or_panic(format_args!("TLS server: certificate {}", cert.cert.display()));
-        let config = Arc::new(config);
+        let config = server_config(cert, "TLS server");
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).or_panic("TLS server: bind 127.0.0.1");
         let handshakes = Arc::new(AtomicUsize::new(0));
         let counter = handshakes.clone();

@@ -21,7 +21,6 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use rustls::{ServerConfig, ServerConnection, StreamOwned};
 
 pub use cluster::{AxlCluster, AxlLdapServer, AxlNode, AxlRoute, AxlUser, CUCM, IM_AND_PRESENCE};
@@ -86,20 +85,7 @@ impl AxlServer {
 
     /// Serve `cluster`.
     pub fn with_cluster(cert: &CertFiles, user: &str, password: &str, cluster: AxlCluster) -> Self {
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let chain = cert
-            .chain_der
-            .iter()
-            .map(|der| CertificateDer::from(der.clone()))
-            .collect();
-        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(cert.key_der.clone()));
-        let config = ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .or_panic("AXL server: protocol versions")
-            .with_no_client_auth()
-            .with_single_cert(chain, key)
-            .or_panic(format_args!("AXL server: certificate {}", cert.cert.display()));
-        let config = Arc::new(config);
+        let config = crate::tls::server_config(cert, "AXL server");
         let state = Arc::new(State {
             cluster,
             authorization: format!("Basic {}", STANDARD.encode(format!("{user}:{password}"))),

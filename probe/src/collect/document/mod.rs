@@ -7,6 +7,7 @@ mod header;
 mod merge;
 mod render;
 mod save;
+mod users;
 mod write;
 
 use toml_edit::{DocumentMut, Item, Table};
@@ -79,11 +80,55 @@ pub fn document(existing: Option<(&str, &str)>, collected: &[Collected], at: &st
         })?;
         header.record(part, at);
     }
-    Ok(format!(
-        "{}{}",
-        header.render(),
-        doc.to_string().trim_start_matches('\n')
-    ))
+    let users_text = merge_users(doc.as_table_mut(), collected, at).map_err(|e| match e {
+        PartError::Shape(message) => DocumentError::Shape { file, message },
+        PartError::Render(section, message) => {
+            let source = collected.iter().find(|c| !c.users.is_empty()).map(|c| &c.source);
+            DocumentError::Render {
+                kind: source.map_or(SourceKind::Ldap, |s| s.kind),
+                origin: source.map(|s| s.origin.clone()).unwrap_or_default(),
+                section,
+                message,
+            }
+        }
+    })?;
+    let mut body = doc.to_string();
+    if let Some(users) = users_text {
+        if !body.is_empty() && !body.ends_with('\n') {
+            body.push('\n');
+        }
+        body.push_str(&users);
+    }
+    Ok(format!("{}{}", header.render(), body.trim_start_matches('\n')))
+}
+
+/// Merge every source's users: into the file's `[[users]]` when it has some, else as text to
+/// append (returned), which never holds all users as TOML tables at once.
+fn merge_users(root: &mut Table, collected: &[Collected], at: &str) -> Result<Option<String>, PartError> {
+    let merged = users::merge(collected);
+    if merged.is_empty() {
+        return Ok(None);
+    }
+    let notes: Vec<String> = collected
+        .iter()
+        .filter(|c| !c.users.is_empty())
+        .map(|c| format!("# users: {} {} ({at})", c.source.kind, c.source.origin))
+        .collect();
+    if !root.contains_key("users") {
+        return users::text(&merged, &notes)
+            .map(Some)
+            .map_err(|e| PartError::Render("users", e));
+    }
+    let tables = merged
+        .iter()
+        .map(|m| users::table(m).map_err(|e| PartError::Render("users", e)))
+        .collect::<Result<Vec<_>, _>>()?;
+    if let Some(first) = merge::tables(root, "users", "cucm_id", tables).map_err(PartError::Shape)? {
+        for note in &notes {
+            note_table(root, "users", first, note);
+        }
+    }
+    Ok(None)
 }
 
 enum PartError {
@@ -152,24 +197,8 @@ fn merge_part(root: &mut Table, part: &Collected, at: &str) -> Result<(), PartEr
         let table = merge::table(root, "ldap", fields).map_err(PartError::Shape)?;
         header::note(table.decor_mut(), &note("ldap"));
     }
-    let users = part
-        .users
-        .iter()
-        .map(|u| rendered("users", u, user_fields_unknown(kind)))
-        .collect::<Result<Vec<_>, _>>()?;
-    if let Some(first) = merge::tables(root, "users", "cucm_id", users).map_err(PartError::Shape)? {
-        note_table(root, "users", first, &note("users"));
-    }
+    // Users are merged across every source at once: see `users`.
     Ok(())
-}
-
-/// Fields of a user a source cannot know (and must not overwrite): a directory says nothing of
-/// digest credentials or desk-phone control.
-fn user_fields_unknown(kind: SourceKind) -> &'static [&'static str] {
-    match kind {
-        SourceKind::Ldap | SourceKind::Ldif => &["digest_credential", "desk_phone_control"],
-        _ => &[],
-    }
 }
 
 /// Fields of a client profile a source cannot know: a hosts file gives only the hosts lines;

@@ -36,7 +36,9 @@ fi
 cargo test --workspace --doc --locked
 # The command line that the Python and browser tests compare against: the one built above.
 export UCLINT_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/uclint"
-# The loopback lab (real servers) the Python probe tests log in to: also built above.
+# The loopback lab (real servers) the Python tests log in to. The test build above made it under
+# a hashed name only; this links it as examples/lab (seconds: test-servers alone).
+cargo build -q -p uclint-test-servers --example lab --locked
 export UCLINT_LAB="${CARGO_TARGET_DIR:-$PWD/target}/debug/examples/lab"
 
 step "Python package (pip install ./bindings-python, pytest, mypy --strict, stubtest)"

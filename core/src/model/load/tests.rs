@@ -482,44 +482,6 @@ fn yaml_reads_what_people_write_and_refuses_the_rest_where_it_is() {
     );
 }
 
-/// Every file of the YAML fuzz corpus passes the fuzz target's check (no panic; every problem
-/// in reading the text has a location); `ok-*` seeds load and `err-*` seeds do not, so the
-/// corpus runs in CI without a fuzzer.
-#[test]
-fn yaml_fuzz_corpus_replays() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/corpus/deployment_yaml");
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .expect("the fuzz corpus directory")
-        .map(|entry| entry.expect("a corpus entry").path())
-        .collect();
-    entries.sort();
-    assert!(entries.len() >= 19, "only {} corpus files in {dir}", entries.len());
-    for path in entries {
-        let bytes = std::fs::read(&path).expect("a readable corpus file");
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-        // The fuzz target skips input that is not UTF-8: deployments are text.
-        let Ok(text) = std::str::from_utf8(&bytes) else {
-            continue;
-        };
-        let loaded = Deployment::load(text, Format::Yaml, "fuzz.yaml", &NoFiles);
-        if let Err(error) = &loaded {
-            for problem in &error.problems {
-                let about_the_text = matches!(
-                    problem.kind,
-                    ProblemKind::Syntax | ProblemKind::Type | ProblemKind::UnknownKey | ProblemKind::MissingKey
-                );
-                assert!(!about_the_text || problem.location.is_some(), "{name}: {problem}");
-            }
-        }
-        if name.starts_with("ok-") {
-            assert!(loaded.is_ok(), "{name}: {:?}", loaded.err().map(|e| e.to_string()));
-        }
-        if name.starts_with("err-") {
-            assert!(loaded.is_err(), "{name} should be refused");
-        }
-    }
-}
-
 #[test]
 fn the_ldap_search_base_is_optional() {
     let ldap = "[[servers]]\nnode_name = \"dc\"\nroles = [\"ldap\"]\n\n[ldap]\nserver = \"dc\"\n";

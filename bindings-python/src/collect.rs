@@ -16,7 +16,7 @@ use uclint_probe::{SecretKind, Secrets};
 use crate::deployment::Deployment;
 use crate::errors::collect_error;
 use crate::model::{Client, Server, User};
-use crate::value::{class_tuple, hash_serialized, pretty_json, repr_str};
+use crate::value::{class_tuple, hash_by_value, pretty_json, repr_str};
 
 /// What one source said: its servers, users, DNS records, client profiles, and where it came
 /// from. Pass a list of them to `collect`.
@@ -25,11 +25,7 @@ use crate::value::{class_tuple, hash_serialized, pretty_json, repr_str};
 pub struct Collected(pub CoreCollected);
 
 impl Eq for Collected {}
-impl std::hash::Hash for Collected {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        hash_serialized(&self.0).hash(state);
-    }
-}
+hash_by_value!(Collected);
 
 #[pymethods]
 impl Collected {

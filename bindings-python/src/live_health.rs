@@ -1,15 +1,13 @@
 //! Show Server Health, live: `health(..., live=True)` sets each service's prediction beside
 //! what the real servers showed, like `uclint health --live`.
 
-use std::hash::{Hash, Hasher};
-
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use uclint_probe::{LiveHealth as CoreLiveHealth, LiveService as CoreLiveService};
 
 use crate::probe::{Observation, Setting};
 use crate::service_health::ServiceHealth;
-use crate::value::{class_tuple, hash_serialized, pretty_json, repr_str, serde_name, str_tuple};
+use crate::value::{class_tuple, hash_by_value, pretty_json, repr_str, serde_name, str_tuple};
 
 /// Show Server Health for one user on one client, predicted and observed.
 #[pyclass(module = "uclint", frozen, eq, hash)]
@@ -21,17 +19,7 @@ pub struct LiveHealth(pub CoreLiveHealth);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LiveService(pub CoreLiveService);
 
-impl Hash for LiveHealth {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_serialized(&self.0).hash(state);
-    }
-}
-
-impl Hash for LiveService {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_serialized(&self.0).hash(state);
-    }
-}
+hash_by_value!(LiveHealth, LiveService);
 
 #[pymethods]
 impl LiveHealth {

@@ -1,13 +1,11 @@
 //! Read-only views of what a deployment holds: servers, client profiles and users.
 
-use std::hash::{Hash, Hasher};
-
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use uclint_core::model::{Client as CoreClient, Server as CoreServer, User as CoreUser};
 
 use crate::location::{Location, location};
-use crate::value::{hash_serialized, repr_opt, repr_str, repr_tuple, str_tuple};
+use crate::value::{hash_by_value, repr_opt, repr_str, repr_tuple, str_tuple};
 
 /// One server of the deployment.
 #[pyclass(module = "uclint", frozen, eq, hash)]
@@ -24,18 +22,11 @@ pub struct Client(pub CoreClient);
 #[derive(Debug, Clone, PartialEq)]
 pub struct User(pub CoreUser);
 
-macro_rules! eq_and_hash_by_value {
-    ($($t:ty),*) => {$(
-        // The model's values hold no floating point: `PartialEq` is an equivalence.
-        impl Eq for $t {}
-        impl Hash for $t {
-            fn hash<H: Hasher>(&self, state: &mut H) {
-                hash_serialized(&self.0).hash(state);
-            }
-        }
-    )*};
-}
-eq_and_hash_by_value!(Server, Client, User);
+// The model's values hold no floating point: `PartialEq` is an equivalence.
+impl Eq for Server {}
+impl Eq for Client {}
+impl Eq for User {}
+hash_by_value!(Server, Client, User);
 
 #[pymethods]
 impl Server {

@@ -20,7 +20,7 @@ use crate::deployment::Deployment;
 use crate::errors::{Error, IoError, not_found};
 use crate::location::{Location, location};
 use crate::report::{Finding, Subject, Summary};
-use crate::value::{class_tuple, hash_serialized, repr_opt, repr_str, serde_name, str_tuple};
+use crate::value::{class_tuple, hash_by_value, hash_serialized, repr_opt, repr_str, serde_name, str_tuple};
 
 /// Where a question went: the host as the deployment names it, the address and port contacted,
 /// the transport.
@@ -47,16 +47,6 @@ pub struct Observation(pub CoreObservation);
 #[pyclass(module = "uclint", frozen, eq, hash, sequence)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProbeReport(pub CoreProbeReport);
-
-macro_rules! hash_by_value {
-    ($($t:ty),*) => {$(
-        impl Hash for $t {
-            fn hash<H: Hasher>(&self, state: &mut H) {
-                hash_serialized(&self.0).hash(state);
-            }
-        }
-    )*};
-}
 
 hash_by_value!(Target, Evidence, Setting, Observation);
 

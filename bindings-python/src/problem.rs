@@ -1,12 +1,10 @@
 //! One problem that stopped a deployment from loading, as load errors carry it.
 
-use std::hash::{Hash, Hasher};
-
 use pyo3::prelude::*;
 use uclint_core::model::Problem as CoreProblem;
 
 use crate::location::{Location, location};
-use crate::value::{hash_serialized, repr_str, serde_name};
+use crate::value::{hash_by_value, repr_str, serde_name};
 
 /// One problem that stopped a deployment from loading.
 #[pyclass(module = "uclint", frozen, eq, hash, str)]
@@ -65,8 +63,4 @@ impl Problem {
     }
 }
 
-impl Hash for Problem {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_serialized(&self.0).hash(state);
-    }
-}
+hash_by_value!(Problem);

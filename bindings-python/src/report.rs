@@ -17,19 +17,9 @@ use uclint_core::report::{
 use crate::deployment::Deployment;
 use crate::errors::not_found;
 use crate::location::{Location, location};
-use crate::value::{class_tuple, hash_serialized, repr_str, serde_name};
+use crate::value::{class_tuple, hash_by_value, hash_serialized, repr_str, serde_name};
 
 /// Implement `Hash` through the serialized form (for values without a derived `Hash`).
-macro_rules! hash_by_value {
-    ($($t:ty),*) => {$(
-        impl Hash for $t {
-            fn hash<H: Hasher>(&self, state: &mut H) {
-                hash_serialized(&self.0).hash(state);
-            }
-        }
-    )*};
-}
-
 /// One way to fix a finding, with what it costs.
 #[pyclass(module = "uclint", frozen, eq, hash)]
 #[derive(Debug, Clone, PartialEq, Eq)]

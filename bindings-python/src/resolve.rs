@@ -1,13 +1,11 @@
 //! Name resolution: what one client profile gets for a name, every attempt listed.
 
-use std::hash::{Hash, Hasher};
-
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use uclint_core::derive::resolve::{Attempt as CoreAttempt, Outcome, Resolution as CoreResolution};
 
 use crate::deployment::Deployment;
-use crate::value::{class_tuple, hash_serialized, pretty_json, repr_opt, repr_str, serde_name, str_tuple};
+use crate::value::{class_tuple, hash_by_value, pretty_json, repr_opt, repr_str, serde_name, str_tuple};
 
 /// The name resolution answer: the first address found (or none), and every attempt in order.
 #[pyclass(module = "uclint", frozen, eq, hash)]
@@ -19,17 +17,7 @@ pub struct Resolution(pub CoreResolution);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attempt(pub CoreAttempt);
 
-impl Hash for Resolution {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_serialized(&self.0).hash(state);
-    }
-}
-
-impl Hash for Attempt {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_serialized(&self.0).hash(state);
-    }
-}
+hash_by_value!(Resolution, Attempt);
 
 impl std::fmt::Display for Attempt {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

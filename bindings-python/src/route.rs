@@ -9,7 +9,7 @@ use uclint_core::route::{Origin, Router, Routing as CoreRouting, Step as CoreSte
 
 use crate::deployment::Deployment;
 use crate::errors::uri_error;
-use crate::value::{class_tuple, hash_serialized, pretty_json, repr_opt, repr_str, repr_tuple, serde_name, str_tuple};
+use crate::value::{class_tuple, hash_by_value, pretty_json, repr_opt, repr_str, repr_tuple, serde_name, str_tuple};
 
 /// The SIP routing answer: the decision, the next hops in order, the trace and the rule codes behind it.
 #[pyclass(module = "uclint", frozen, eq, hash)]
@@ -31,21 +31,11 @@ pub struct Step(pub CoreStep);
 impl Eq for Routing {}
 impl Eq for Target {}
 
-impl Hash for Routing {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_serialized(&self.0).hash(state);
-    }
-}
+hash_by_value!(Routing, Target);
 
 impl Hash for Step {
     fn hash<H: Hasher>(&self, state: &mut H) {
         (&self.0.tried, &self.0.found).hash(state);
-    }
-}
-
-impl Hash for Target {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_serialized(&self.0).hash(state);
     }
 }
 

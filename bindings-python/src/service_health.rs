@@ -1,12 +1,10 @@
 //! Show Server Health's answer: each service of one user on one client, its status and why.
 
-use std::hash::{Hash, Hasher};
-
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use uclint_core::health::{Health as CoreHealth, ServiceHealth as CoreServiceHealth};
 
-use crate::value::{class_tuple, hash_serialized, pretty_json, repr_str, serde_name, str_tuple};
+use crate::value::{class_tuple, hash_by_value, pretty_json, repr_str, serde_name, str_tuple};
 
 /// Show Server Health for one user on one client: each service in CUPC's order.
 #[pyclass(module = "uclint", frozen, eq, hash)]
@@ -18,17 +16,7 @@ pub struct Health(pub CoreHealth);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceHealth(pub CoreServiceHealth);
 
-impl Hash for Health {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_serialized(&self.0).hash(state);
-    }
-}
-
-impl Hash for ServiceHealth {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_serialized(&self.0).hash(state);
-    }
-}
+hash_by_value!(Health, ServiceHealth);
 
 #[pymethods]
 impl Health {

@@ -48,6 +48,19 @@ pub fn repr_tuple<S: AsRef<str>>(py: Python<'_>, items: &[S]) -> String {
     }
 }
 
+/// `Hash` for result classes that wrap a core value (`self.0`), from its serialized form, so
+/// that hashing agrees with the value's `PartialEq`.
+macro_rules! hash_by_value {
+    ($($t:ty),* $(,)?) => {$(
+        impl std::hash::Hash for $t {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                std::hash::Hash::hash(&$crate::value::hash_serialized(&self.0), state);
+            }
+        }
+    )*};
+}
+pub(crate) use hash_by_value;
+
 /// A hash of a value by its serialized form: values equal by `PartialEq` serialize alike.
 pub fn hash_serialized(value: &impl Serialize) -> u64 {
     let mut hasher = DefaultHasher::new();

@@ -129,15 +129,8 @@ mod tests {
 
     fn server(roles: Vec<Role>, ports: Ports) -> Server {
         Server {
-            node_name: "n".to_owned(),
-            hostname: None,
-            domain: None,
-            addresses: Vec::new(),
-            roles,
-            version: None,
-            imap: None,
             ports,
-            location: None,
+            ..Server::new("n", roles)
         }
     }
 

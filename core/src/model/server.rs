@@ -80,6 +80,22 @@ impl Role {
 }
 
 impl Server {
+    /// A server known by its node name and roles: no hostname, domain, address, version or
+    /// ports yet, as a source that knows more then sets them.
+    pub fn new(node_name: impl Into<String>, roles: Vec<Role>) -> Self {
+        Self {
+            node_name: node_name.into(),
+            hostname: None,
+            domain: None,
+            addresses: Vec::new(),
+            roles,
+            version: None,
+            imap: None,
+            ports: super::Ports::default(),
+            location: None,
+        }
+    }
+
     /// Whether the server holds `role`.
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.contains(&role)

@@ -168,7 +168,7 @@ fn ports<'r>(reports: impl Iterator<Item = &'r PortReport>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use uclint_core::model::{ImapService, Ports, Role, Server};
+    use uclint_core::model::{ImapService, Role, Server};
 
     use super::*;
     use crate::imap::session::{Channel, blank};
@@ -176,15 +176,8 @@ mod tests {
 
     fn target(imap: Option<ImapService>) -> ImapServer {
         let server = Server {
-            node_name: "mail".to_owned(),
-            hostname: None,
-            domain: None,
-            addresses: Vec::new(),
-            roles: vec![Role::Exchange],
-            version: None,
             imap,
-            ports: Ports::default(),
-            location: None,
+            ..Server::new("mail", vec![Role::Exchange])
         };
         let port = |port: u16, tls: bool| ImapPort {
             port,

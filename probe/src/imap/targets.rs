@@ -129,15 +129,8 @@ mod tests {
 
     fn server(node: &str, roles: Vec<Role>, ports: Ports) -> Server {
         Server {
-            node_name: node.to_owned(),
-            hostname: None,
-            domain: None,
-            addresses: Vec::new(),
-            roles,
-            version: None,
-            imap: None,
             ports,
-            location: None,
+            ..Server::new(node, roles)
         }
     }
 

@@ -191,17 +191,7 @@ mod tests {
             user_id_attribute: attribute.to_owned(),
         };
         Plan {
-            server: Server {
-                node_name: "dc".to_owned(),
-                hostname: None,
-                domain: None,
-                addresses: Vec::new(),
-                roles: Vec::new(),
-                version: None,
-                imap: None,
-                ports: Default::default(),
-                location: None,
-            },
+            server: Server::new("dc", Vec::new()),
             names: vec!["dc".to_owned()],
             ldap: Ldap {
                 server: "dc".to_owned(),

@@ -173,15 +173,9 @@ mod tests {
 
     fn server(name: &str, roles: Vec<Role>, address: Option<&str>, ports: Ports) -> Server {
         Server {
-            node_name: name.to_owned(),
-            hostname: None,
-            domain: None,
             addresses: address.map(|a| a.parse().unwrap()).into_iter().collect(),
-            roles,
-            version: None,
-            imap: None,
             ports,
-            location: None,
+            ..Server::new(name, roles)
         }
     }
 

@@ -102,15 +102,9 @@ mod tests {
 
     fn server(node: &str, hostname: Option<&str>, domain: Option<&str>) -> Server {
         Server {
-            node_name: node.to_owned(),
             hostname: hostname.map(str::to_owned),
             domain: domain.map(str::to_owned),
-            addresses: Vec::new(),
-            roles: vec![Role::Cups],
-            version: None,
-            imap: None,
-            ports: Default::default(),
-            location: None,
+            ..Server::new(node, vec![Role::Cups])
         }
     }
 

@@ -110,15 +110,8 @@ mod tests {
 
     fn server(node: &str, roles: Vec<Role>, ports: Ports) -> Server {
         Server {
-            node_name: node.to_owned(),
-            hostname: None,
-            domain: None,
-            addresses: Vec::new(),
-            roles,
-            version: None,
-            imap: None,
             ports,
-            location: None,
+            ..Server::new(node, roles)
         }
     }
 

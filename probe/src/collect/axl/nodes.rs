@@ -62,15 +62,10 @@ pub fn server(name: &str, role: Role) -> Server {
         },
     };
     Server {
-        node_name: name.to_owned(),
         hostname,
         domain,
         addresses,
-        roles: vec![role],
-        version: None,
-        imap: None,
-        ports: Default::default(),
-        location: None,
+        ..Server::new(name, vec![role])
     }
 }
 

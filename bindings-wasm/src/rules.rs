@@ -25,6 +25,8 @@ pub enum ServiceName {
     Directory,
     /// Calendar (CUPS to Exchange).
     Calendar,
+    /// Jabber and Webex App sign-in through service discovery.
+    JabberSignIn,
 }
 
 /// Core's service as its mirror.
@@ -36,6 +38,7 @@ pub const fn service_name(service: Service) -> ServiceName {
         Service::Voicemail => ServiceName::Voicemail,
         Service::Directory => ServiceName::Directory,
         Service::Calendar => ServiceName::Calendar,
+        Service::JabberSignIn => ServiceName::JabberSignIn,
     }
 }
 

@@ -147,8 +147,11 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
     let errors = support::sarif::errors(&validator, &sarif);
     assert!(errors.is_empty(), "{errors:#?}");
     let run0 = &sarif["runs"][0];
-    // 47 rules the deployment file shows, 10 only live probes observe, the plugin host's 8.
-    assert_eq!(run0["tool"]["driver"]["rules"].as_array().unwrap().len(), 47 + 10 + 8);
+    // 47 rules of the field notes, 8 of Jabber discovery, 10 only live probes observe, the plugin host's 8.
+    assert_eq!(
+        run0["tool"]["driver"]["rules"].as_array().unwrap().len(),
+        47 + 8 + 10 + 8
+    );
     let result = &run0["results"][0];
     let index = result["ruleIndex"].as_u64().unwrap() as usize;
     assert_eq!(run0["tool"]["driver"]["rules"][index]["id"], result["ruleId"]);
@@ -169,11 +172,11 @@ fn sarif_is_only_for_check() {
 fn rules_and_explain() {
     let (code, stdout, _) = run(&["rules"]);
     assert_eq!(code, Some(0));
-    assert_eq!(stdout.lines().count(), 47 + 10 + 8);
+    assert_eq!(stdout.lines().count(), 47 + 8 + 10 + 8);
     assert!(stdout.contains("AUTH001") && stdout.contains("TLS001") && stdout.contains("PLUGIN008"));
     let (_, stdout, _) = run(&["rules", "--format", "json"]);
     let v: Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 47 + 10 + 8);
+    assert_eq!(v.as_array().unwrap().len(), 47 + 8 + 10 + 8);
     let (code, stdout, _) = run(&["explain", "auth001"]);
     assert_eq!(code, Some(0));
     assert!(stdout.starts_with("# AUTH001"));

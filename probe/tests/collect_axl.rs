@@ -49,31 +49,20 @@ fn count(server: &AxlServer, operation: &str) -> usize {
 
 fn server(node_name: &str, hostname: Option<&str>, domain: Option<&str>, addresses: &[&str], role: Role) -> Server {
     Server {
-        node_name: node_name.to_owned(),
         hostname: hostname.map(str::to_owned),
         domain: domain.map(str::to_owned),
         addresses: addresses.iter().map(|a| a.parse().unwrap()).collect(),
-        roles: vec![role],
-        version: None,
-        imap: None,
-        ports: Default::default(),
-        location: None,
+        ..Server::new(node_name, vec![role])
     }
 }
 
 fn user(id: &str, first: Option<&str>, last: &str, phone: Option<&str>, digest: bool) -> User {
     User {
-        cucm_id: id.into(),
-        ldap_id: None,
         first_name: first.map(str::to_owned),
         last_name: Some(last.to_owned()),
         telephone_number: phone.map(Into::into),
         digest_credential: digest,
-        home_node: None,
-        presence_node: None,
-        desk_phone_control: false,
-        clients: Default::default(),
-        location: None,
+        ..User::new(id)
     }
 }
 

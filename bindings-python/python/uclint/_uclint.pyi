@@ -81,7 +81,7 @@ _Verdict = Literal["usable", "unusable", "unresolved"]
 _Decision = Literal["local", "static", "dns", "blocked", "unroutable"]
 _Transport = Literal["udp", "tcp", "tls"]
 _Origin = Literal["static-route", "srv", "address", "literal"]
-_ServiceName = Literal["login", "presence", "desk-phone", "voicemail", "directory", "calendar"]
+_ServiceName = Literal["login", "presence", "desk-phone", "voicemail", "directory", "calendar", "jabber-sign-in"]
 _Status = Literal["ok", "warning", "failing", "not-configured"]
 _ProblemKind = Literal[
     "syntax",

@@ -83,6 +83,14 @@ codes! {
     TLS002,
     TLS003,
     TLS004,
+    JAB001,
+    JAB002,
+    JAB003,
+    JAB004,
+    JAB005,
+    JAB006,
+    JAB007,
+    JAB008,
     DRIFT001,
     PLUGIN001,
     PLUGIN002,
@@ -179,8 +187,9 @@ mod tests {
             assert!(seen.insert(code.as_str()), "duplicate {code}");
             assert_eq!(code.as_str().parse::<Code>(), Ok(*code));
         }
-        // 47 rules of the field notes, 10 that only live probes observe, 8 from the plugin host.
-        assert_eq!(Code::ALL.len(), 47 + 10 + 8);
+        // 47 rules of the field notes, 8 of Jabber discovery, 10 that only live probes observe,
+        // 8 from the plugin host.
+        assert_eq!(Code::ALL.len(), 47 + 8 + 10 + 8);
         assert!("prs001".parse::<Code>().is_ok());
         assert!("PRS999".parse::<Code>().is_err());
     }

@@ -3,7 +3,7 @@
 use super::{Code, RuleInfo, families};
 
 /// The families, in the order reports and `uclint rules` list them, then the plugin host's.
-const FAMILIES: [&[RuleInfo]; 11] = [
+const FAMILIES: [&[RuleInfo]; 12] = [
     families::prs::RULES,
     families::auth::RULES,
     families::vm::RULES,
@@ -13,6 +13,7 @@ const FAMILIES: [&[RuleInfo]; 11] = [
     families::cal::RULES,
     families::topo::RULES,
     families::tls::RULES,
+    families::jab::RULES,
     families::drift::RULES,
     families::plugin::RULES,
 ];

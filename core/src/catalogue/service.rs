@@ -18,17 +18,20 @@ pub enum Service {
     Directory,
     /// Calendar (CUPS to Exchange).
     Calendar,
+    /// Jabber and Webex App sign-in through service discovery (beyond CUPC).
+    JabberSignIn,
 }
 
 impl Service {
     /// Every service, in Show Server Health's order.
-    pub const ALL: [Service; 6] = [
+    pub const ALL: [Service; 7] = [
         Self::Login,
         Self::Presence,
         Self::DeskPhone,
         Self::Voicemail,
         Self::Directory,
         Self::Calendar,
+        Self::JabberSignIn,
     ];
 
     /// The name Show Server Health uses.
@@ -40,6 +43,7 @@ impl Service {
             Self::Voicemail => "Voicemail",
             Self::Directory => "LDAP Directory",
             Self::Calendar => "Calendar",
+            Self::JabberSignIn => "Jabber sign-in",
         }
     }
 }

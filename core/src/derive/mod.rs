@@ -2,6 +2,7 @@
 
 pub mod imap;
 pub mod implicit;
+pub mod jabber;
 pub mod overview;
 pub mod presence;
 pub mod resolve;

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::catalogue::{self, Code, Service};
+use crate::derive::jabber::{discover, profile_sign_in};
 use crate::derive::resolve::resolve;
 use crate::model::{Client, Deployment, Problem, User};
 use crate::report::{Finding, Report, Severity, SubjectKind};
@@ -98,9 +99,12 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
             .and_then(|l| l.cupc_profile.as_ref())
             .is_some_and(|p| p.enabled),
         Service::Calendar => deployment.calendar.is_some(),
+        Service::JabberSignIn => true,
     };
+    // CUPC's screen has no Jabber line: it is shown for Jabber and Webex App profiles only.
     let services = Service::ALL
         .into_iter()
+        .filter(|&service| service != Service::JabberSignIn || client.kind.discovers_services())
         .map(|service| {
             if !configured(service) {
                 return ServiceHealth {
@@ -110,6 +114,9 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
                     codes: Vec::new(),
                     reason: "not configured for this user".to_owned(),
                 };
+            }
+            if service == Service::JabberSignIn {
+                return jabber_sign_in(deployment, user, client);
             }
             let mut matching: Vec<&Finding> = findings
                 .iter()
@@ -146,6 +153,41 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
         user: user.cucm_id.to_string(),
         client: client.id.clone(),
         services,
+    }
+}
+
+/// Jabber sign-in, from D8 for this user's own address: what discovery finds and connects to.
+fn jabber_sign_in(deployment: &Deployment, user: &User, client: &Client) -> ServiceHealth {
+    let service = Service::JabberSignIn;
+    let Some(sign_in) = profile_sign_in(deployment, client, Some(&user.cucm_id)) else {
+        return ServiceHealth {
+            service,
+            label: service.label(),
+            status: Status::NotConfigured,
+            codes: Vec::new(),
+            reason: "no sign-in domain: set `jabber.sign_in` on the profile or the deployment's `domain`".to_owned(),
+        };
+    };
+    let discovery = discover(deployment, client, &sign_in);
+    let status = if !discovery.signs_in {
+        Status::Failing
+    } else if discovery.prompted() || !discovery.issues.is_empty() {
+        Status::Warning
+    } else {
+        Status::Ok
+    };
+    let reason = match discovery.issues.first() {
+        Some(issue) if discovery.signs_in => format!("{}: {}", discovery.message, issue.message),
+        Some(issue) => format!("\"{}\": {}", discovery.message, issue.message),
+        None if discovery.signs_in => format!("{} ({})", discovery.message, discovery.path.as_str()),
+        None => format!("\"{}\"", discovery.message),
+    };
+    ServiceHealth {
+        service,
+        label: service.label(),
+        status,
+        codes: discovery.codes(),
+        reason,
     }
 }
 

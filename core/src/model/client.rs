@@ -20,6 +20,14 @@ pub enum ClientKind {
     AttendantConsole,
     /// Microsoft Office Communicator with remote call control.
     Moc,
+    /// Cisco Jabber for Windows.
+    JabberWindows,
+    /// Cisco Jabber for Mac.
+    JabberMac,
+    /// Cisco Jabber for iPhone, iPad or Android.
+    JabberMobile,
+    /// Webex App in Unified CM mode.
+    WebexApp,
     /// Anything else.
     Other,
 }
@@ -53,9 +61,13 @@ pub struct Client {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(with = "Vec<super::schema::IpAddress>"))]
     pub dns_servers: Vec<IpAddr>,
-    /// On the corporate network (false: off site, VPN).
+    /// On the corporate network (false: off site, VPN). Jabber inside sees the deployment's
+    /// DNS; outside it sees `dns.public`.
     #[serde(default = "yes")]
     pub on_corporate_network: bool,
+    /// Jabber and Webex App: the settings service discovery reads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jabber: Option<super::JabberSettings>,
     /// The hosts table this profile resolves with: `hosts` and `hosts_file` together.
     #[serde(skip)]
     pub hosts_table: HostsFile,
@@ -72,8 +84,20 @@ impl ClientKind {
             Self::IpPhone => "ip-phone",
             Self::AttendantConsole => "attendant-console",
             Self::Moc => "moc",
+            Self::JabberWindows => "jabber-windows",
+            Self::JabberMac => "jabber-mac",
+            Self::JabberMobile => "jabber-mobile",
+            Self::WebexApp => "webex-app",
             Self::Other => "other",
         }
+    }
+
+    /// Whether this kind discovers its services as Jabber does (Jabber and Webex App).
+    pub const fn discovers_services(self) -> bool {
+        matches!(
+            self,
+            Self::JabberWindows | Self::JabberMac | Self::JabberMobile | Self::WebexApp
+        )
     }
 }
 

@@ -64,6 +64,9 @@ pub struct Deployment {
     /// The DNS view built from `dns` (zones and inline records).
     #[serde(skip)]
     pub dns_view: DnsView,
+    /// The view from outside, built from `dns.public`, when it is described.
+    #[serde(skip)]
+    pub public_dns_view: Option<DnsView>,
     /// Where each item was written.
     #[serde(skip)]
     pub source_map: SourceMap,

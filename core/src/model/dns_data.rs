@@ -13,6 +13,23 @@ pub struct DnsData {
     /// Records written inline.
     #[serde(default)]
     pub records: Vec<InlineRecord>,
+    /// What public DNS (the Internet) answers for the deployment's domains: what Jabber and
+    /// Webex App see outside the corporate network. None: not described.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public: Option<PublicDns>,
+}
+
+/// Public DNS data: the records the outside world sees.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PublicDns {
+    /// BIND zone files, read through the caller.
+    #[serde(default)]
+    pub zone_files: Vec<ZoneFile>,
+    /// Records written inline.
+    #[serde(default)]
+    pub records: Vec<InlineRecord>,
 }
 
 /// A zone file and the origin to read it with.

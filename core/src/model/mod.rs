@@ -5,6 +5,7 @@ mod client;
 mod deployment;
 mod dns_data;
 pub(crate) mod intern;
+mod jabber;
 mod ldap;
 pub(crate) mod load;
 mod plugin;
@@ -20,7 +21,8 @@ mod user;
 
 pub use client::{Client, ClientKind, HostsLine};
 pub use deployment::Deployment;
-pub use dns_data::{DnsData, InlineRecord, ZoneFile};
+pub use dns_data::{DnsData, InlineRecord, PublicDns, ZoneFile};
+pub use jabber::{CertificateBehavior, CertificateNames, ExcludedService, JabberSettings, check_domain};
 pub use ldap::{CupcLdapProfile, Ldap, LdapCertificate};
 #[cfg(feature = "schema")]
 pub use load::deployment_value;

@@ -27,6 +27,10 @@ pub enum Role {
     Dns,
     /// A TFTP server.
     Tftp,
+    /// Cisco Expressway-C (inside: proxies MRA to Unified CM and IM&P).
+    ExpresswayC,
+    /// Cisco Expressway-E (the edge Jabber reaches from outside).
+    ExpresswayE,
 }
 
 /// One server of the deployment.
@@ -58,6 +62,13 @@ pub struct Server {
     /// Ports that differ from the defaults of the server's roles (`sip-tls = 5062`).
     #[serde(default)]
     pub ports: super::Ports,
+    /// Expressway-C: the domains enabled for Unified CM registrations (Configuration >
+    /// Domains), which MRA sign-in needs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unified_cm_domains: Vec<String>,
+    /// The names the server's certificate carries, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<super::CertificateNames>,
     /// Where this server was written.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -75,6 +86,8 @@ impl Role {
             Self::Ldap => "ldap",
             Self::Dns => "dns",
             Self::Tftp => "tftp",
+            Self::ExpresswayC => "expressway-c",
+            Self::ExpresswayE => "expressway-e",
         }
     }
 }
@@ -92,6 +105,8 @@ impl Server {
             version: None,
             imap: None,
             ports: super::Ports::default(),
+            unified_cm_domains: Vec::new(),
+            certificate: None,
             location: None,
         }
     }
@@ -104,6 +119,21 @@ impl Server {
     /// The hostname, or the node name when none was given (the install default).
     pub fn hostname(&self) -> &str {
         self.hostname.as_deref().unwrap_or(&self.node_name)
+    }
+
+    /// Whether `name` (a DNS name, any case, trailing dot or not) is this server's: its node
+    /// name, its hostname, or its hostname in its domain (`default_domain` when it has none).
+    pub fn is_named(&self, name: &str, default_domain: Option<&str>) -> bool {
+        let name = name.trim_end_matches('.');
+        let same = |candidate: &str| candidate.trim_end_matches('.').eq_ignore_ascii_case(name);
+        if same(&self.node_name) || same(self.hostname()) {
+            return true;
+        }
+        let host = self.hostname().split('.').next().unwrap_or_default();
+        match self.domain.as_deref().or(default_domain) {
+            Some(domain) => same(&format!("{host}.{}", domain.trim_end_matches('.'))),
+            None => false,
+        }
     }
 }
 

@@ -57,6 +57,10 @@ pub struct User {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     pub clients: Clients,
+    /// CUCM End User "Home Cluster": Jabber's `/cucm-uds/clusterUser` finds the user only on
+    /// the cluster where it is ticked. None: not known (taken as ticked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_cluster: Option<bool>,
     /// Where this user was written (a TOML/JSON/YAML item or a CSV row).
     #[serde(skip)]
     pub location: Option<Location>,
@@ -77,6 +81,7 @@ impl User {
             presence_node: None,
             desk_phone_control: false,
             clients: Clients::new(),
+            home_cluster: None,
             location: None,
         }
     }

@@ -5,6 +5,7 @@ mod acl;
 mod auth;
 mod cal;
 pub mod engine;
+mod jab;
 mod ldap;
 mod name;
 mod prs;
@@ -17,7 +18,7 @@ mod vm;
 pub use engine::{Options, check};
 
 /// Each family's checks, in the catalogue's order.
-const FAMILY_CHECKS: [fn(&engine::Context<'_>, &mut engine::Sink<'_>); 9] = [
+const FAMILY_CHECKS: [fn(&engine::Context<'_>, &mut engine::Sink<'_>); 10] = [
     prs::check,
     auth::check,
     vm::check,
@@ -27,6 +28,7 @@ const FAMILY_CHECKS: [fn(&engine::Context<'_>, &mut engine::Sink<'_>); 9] = [
     cal::check,
     topo::check,
     tls::check,
+    jab::check,
 ];
 
 /// Each family's rules that judge one user at a time, run in one walk over the users before

@@ -101,6 +101,43 @@ to = "ad-1.acme.com"
 reachable = true
 "#;
 
+/// A Jabber for Windows profile inside, signing in as `@acme.com`.
+const JABBER: &str = "\n[[clients]]\nid = \"jabber\"\nkind = \"jabber-windows\"\ndns_suffixes = [\"acme.com\"]\n";
+
+/// The same profile outside the corporate network.
+const JABBER_OUT: &str = "\n[[clients]]\nid = \"jabber\"\nkind = \"jabber-mac\"\non_corporate_network = false\n";
+
+/// An Expressway-E with its own name and the domain in its certificate.
+const EXPRESSWAY_E: &str = "\n[[servers]]\nnode_name = \"expe.acme.com\"\nroles = [\"expressway-e\"]\ncertificate = { san_dns = [\"expe.acme.com\", \"collab-edge.acme.com\"] }\n";
+
+/// The last internal record, to add records after.
+const LAST_RECORD: &str = "{ name = \"exch-1.acme.com.\", type = \"A\", value = \"10.1.3.10\" },";
+
+/// Internal `_cisco-uds` records (priority, target) after the last record.
+fn uds(targets: &[(u16, &str)]) -> (&'static str, String) {
+    let mut records = LAST_RECORD.to_owned();
+    for (priority, target) in targets {
+        records.push_str(&format!(
+            "\n  {{ name = \"_cisco-uds._tcp.acme.com.\", type = \"SRV\", value = \"{priority} 10 8443 {target}.\" }},"
+        ));
+    }
+    (LAST_RECORD, records)
+}
+
+/// Public DNS with `_collab-edge` pointing at `target` (which resolves), and maybe `_cisco-uds`.
+fn public(target: &str, cisco_uds: bool) -> String {
+    let mut text = format!(
+        "\n[dns.public]\nrecords = [\n  {{ name = \"_collab-edge._tls.acme.com.\", type = \"SRV\", value = \"10 10 8443 {target}.\" }},\n  {{ name = \"{target}.\", type = \"A\", value = \"192.0.2.10\" }},\n"
+    );
+    if cisco_uds {
+        text.push_str(
+            "  { name = \"_cisco-uds._tcp.acme.com.\", type = \"SRV\", value = \"1 10 8443 ccm-1.acme.com.\" },\n",
+        );
+    }
+    text.push_str("]\n");
+    text
+}
+
 /// The base with `replacements` applied (each must apply) and `extra` appended.
 fn doc(replacements: &[(&str, &str)], extra: &[&str]) -> String {
     let mut text = BASE.to_owned();
@@ -137,7 +174,7 @@ fn cases() -> Vec<(Code, String, String)> {
     let ldap_only = [LDAP, REACHABLE];
     let mut with_fba = CALENDAR.to_owned();
     with_fba.push_str("forms_based_authentication = true\n");
-    vec![
+    [vec![
         (Code::PRS001, doc(&[("{ name = \"cups-1.acme.com.\"", "{ name = \"other.acme.com.\"")], &[]), doc(&[], &[])),
         (Code::PRS002, doc(&[("proxy_domain = \"acme.com\"", "proxy_domain = \"10.11.12.13\"")], &[]), doc(&[], &[])),
         (Code::PRS003, doc(&[("proxy_domain = \"acme.com\"\n", "")], &[]), doc(&[], &[])),
@@ -244,6 +281,78 @@ fn cases() -> Vec<(Code, String, String)> {
             Code::TLS001,
             doc(&[], &[&format!("{CALENDAR}cipher_suite = \"ECDHE-RSA-AES256-GCM-SHA384\"\n")]),
             doc(&[], &[&format!("{CALENDAR}cipher_suite = \"TLS_RSA_WITH_AES_128_CBC_SHA\"\n")]),
+        ),
+    ], jabber_cases()]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+fn jabber_cases() -> Vec<(Code, String, String)> {
+    let uds1 = uds(&[(1, "ccm-1.acme.com")]);
+    let uds1 = (uds1.0, uds1.1.as_str());
+    let edge = public("expe.acme.com", false);
+    let self_signed = |yes: bool| {
+        (
+            "roles = [\"cucm\"]",
+            if yes {
+                "roles = [\"cucm\"]\ncertificate = { san_dns = [\"ccm-1.acme.com\"], self_signed = true }"
+            } else {
+                "roles = [\"cucm\"]\ncertificate = { san_dns = [\"ccm-1.acme.com\"] }"
+            },
+        )
+    };
+    let lame = uds(&[(1, "ccm-8.acme.com"), (2, "ccm-9.acme.com"), (3, "ccm-1.acme.com")]);
+    let lame = (lame.0, lame.1.as_str());
+    let sans = |san: &str| EXPRESSWAY_E.replace("\"expe.acme.com\", \"collab-edge.acme.com\"", san);
+    vec![
+        (
+            Code::JAB001,
+            doc(&[uds1], &[JABBER, &public("expe.acme.com", true)]),
+            doc(&[uds1], &[JABBER, &edge]),
+        ),
+        (Code::JAB002, doc(&[], &[JABBER]), doc(&[uds1], &[JABBER])),
+        (
+            Code::JAB003,
+            doc(&[], &[JABBER_OUT, EXPRESSWAY_E, &public("expe.other.com", false)]),
+            doc(&[], &[JABBER_OUT, EXPRESSWAY_E, &edge]),
+        ),
+        (
+            Code::JAB004,
+            doc(&[], &[JABBER_OUT, &sans("\"expe.acme.com\""), &edge]),
+            doc(&[], &[JABBER_OUT, &sans("\"expe.acme.com\", \"acme.com\""), &edge]),
+        ),
+        (
+            Code::JAB005,
+            doc(
+                &[
+                    (
+                        "{ name = \"ccm-1.acme.com.\", type = \"A\", value = \"10.1.1.10\" },\n",
+                        "",
+                    ),
+                    uds1,
+                ],
+                &[JABBER],
+            ),
+            doc(&[uds1], &[JABBER]),
+        ),
+        (
+            Code::JAB006,
+            doc(&[uds1, self_signed(true)], &[JABBER]),
+            doc(&[uds1, self_signed(false)], &[JABBER]),
+        ),
+        (
+            Code::JAB007,
+            doc(&[lame], &[JABBER]),
+            doc(&[lame], &[&JABBER.replace("jabber-windows", "jabber-mac")]),
+        ),
+        (
+            Code::JAB008,
+            doc(
+                &[uds1],
+                &[JABBER, "[clients.jabber]\nvoice_services_domain = \"acme.com\"\n"],
+            ),
+            doc(&[uds1], &[JABBER]),
         ),
     ]
 }

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod cal;
 pub mod drift;
+pub mod jab;
 pub mod ldap;
 pub mod name;
 pub mod plugin;

@@ -70,6 +70,7 @@ pub(super) fn profile(id: &str, kind: ClientKind) -> Client {
         addresses: Vec::new(),
         dns_servers: Vec::new(),
         on_corporate_network: true,
+        jabber: None,
         hosts_table: crate::dns::hosts::HostsFile::default(),
         location: None,
     }

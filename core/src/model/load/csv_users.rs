@@ -20,6 +20,7 @@ const COLUMNS: &[&str] = &[
     "presence_node",
     "desk_phone_control",
     "clients",
+    "home_cluster",
 ];
 
 /// The users-CSV field a header names (`cucm_id`, `last_name`...), if any. Shared with the CUCM
@@ -143,6 +144,15 @@ fn user_from_row(
                         format!("desk_phone_control: expected true or false, found `{value}`"),
                     )
                 })?;
+            }
+            Some("home_cluster") if !value.is_empty() => {
+                user.home_cluster = Some(boolean(value).ok_or_else(|| {
+                    Problem::new(
+                        ProblemKind::Type,
+                        Some(location.clone()),
+                        format!("home_cluster: expected true or false, found `{value}`"),
+                    )
+                })?);
             }
             Some("clients") => {
                 user.clients = value

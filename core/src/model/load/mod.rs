@@ -5,6 +5,7 @@ mod error;
 mod error_path;
 mod file;
 mod format;
+mod jabber;
 mod json;
 mod references;
 mod serde_error;
@@ -20,6 +21,7 @@ use crate::dns::{DnsError, DnsView, zone};
 use crate::model::deployment::Deployment;
 use crate::model::intern::Interner;
 use crate::model::source_map::{Path, SourceMap};
+use crate::model::{InlineRecord, ZoneFile};
 use crate::source::{Location, SourceFiles};
 
 impl Deployment {
@@ -79,6 +81,7 @@ impl Deployment {
         }
         build_hosts_tables(&mut deployment, files, &mut problems);
         build_dns_view(&mut deployment, files, &mut problems);
+        problems.extend(jabber::check(&deployment));
         if !problems.is_empty() {
             return Err(LoadError { problems });
         }
@@ -207,8 +210,33 @@ fn build_hosts_tables(deployment: &mut Deployment, files: &dyn SourceFiles, prob
 
 fn build_dns_view(deployment: &mut Deployment, files: &dyn SourceFiles, problems: &mut Vec<Problem>) {
     let Some(dns) = &deployment.dns else { return };
+    let internal = view_of(
+        deployment,
+        &dns.zone_files,
+        &dns.records,
+        Path::default().key("dns"),
+        files,
+        problems,
+    );
+    let public = dns.public.as_ref().map(|public| {
+        let base = Path::default().key("dns").key("public");
+        view_of(deployment, &public.zone_files, &public.records, base, files, problems)
+    });
+    deployment.dns_view = internal;
+    deployment.public_dns_view = public;
+}
+
+/// One DNS view from zone files and inline records written under `base`.
+fn view_of(
+    deployment: &Deployment,
+    zone_files: &[ZoneFile],
+    records: &[InlineRecord],
+    base: Path,
+    files: &dyn SourceFiles,
+    problems: &mut Vec<Problem>,
+) -> DnsView {
     let mut view = DnsView::new();
-    for (i, zone_file) in dns.zone_files.iter().enumerate() {
+    for (i, zone_file) in zone_files.iter().enumerate() {
         let origin = zone_file.origin.as_deref().or(deployment.domain.as_deref());
         match files.read(&zone_file.path) {
             Ok(text) => match zone::parse_zone(&text, origin, &files.name(&zone_file.path)) {
@@ -217,14 +245,14 @@ fn build_dns_view(deployment: &mut Deployment, files: &dyn SourceFiles, problems
             },
             Err(why) => problems.push(file_problem(
                 deployment,
-                Path::default().key("dns").key("zone_files").index(i).key("path"),
+                base.clone().key("zone_files").index(i).key("path"),
                 &zone_file.path,
                 &why,
             )),
         }
     }
-    for (i, record) in dns.records.iter().enumerate() {
-        let path = Path::default().key("dns").key("records").index(i);
+    for (i, record) in records.iter().enumerate() {
+        let path = base.clone().key("records").index(i);
         let location = deployment
             .source_map
             .locate_value(&path)
@@ -241,7 +269,7 @@ fn build_dns_view(deployment: &mut Deployment, files: &dyn SourceFiles, problems
             Err(e) => problems.push(dns_problem(e)),
         }
     }
-    deployment.dns_view = view;
+    view
 }
 
 #[cfg(test)]

@@ -501,3 +501,30 @@ fn a_client_lists_its_dns_servers_in_order() {
     let problem = only(load_toml(&format!("{client}dns_servers = [\"dns1\"]\n")).unwrap_err());
     assert_eq!(at(&problem).0, 4, "{problem}");
 }
+
+#[test]
+fn jabber_domains_and_addresses_must_be_dns_domains() {
+    let text = "domain = \"ex.com\"\n\n[[clients]]\nid = \"j\"\nkind = \"jabber-mac\"\n\n[clients.jabber]\nvoice_services_domain = \"uc example\"\n";
+    let p = only(load_toml(text).unwrap_err());
+    assert_eq!(p.kind, ProblemKind::Type);
+    assert_eq!(at(&p).0, 8);
+    assert!(
+        p.message.contains("clients[0].jabber.voice_services_domain"),
+        "{}",
+        p.message
+    );
+    assert!(p.message.contains("not a DNS domain"), "{}", p.message);
+
+    let text = text.replace("voice_services_domain = \"uc example\"", "sign_in = \"@ex.com\"");
+    assert!(only(load_toml(&text).unwrap_err()).message.contains("no user"));
+    let text = text.replace("sign_in = \"@ex.com\"", "exclude_services = [\"VOICEMAIL\"]");
+    let p = only(load_toml(&text).unwrap_err());
+    assert!(
+        p.message.contains("WEBEX") && p.message.contains("CUP"),
+        "{}",
+        p.message
+    );
+    assert_eq!(at(&p).0, 8);
+    let good = text.replace("[\"VOICEMAIL\"]", "[\"WEBEX\", \"CUP\"]\nsign_in = \"ex.com\"");
+    load_toml(&good).unwrap();
+}

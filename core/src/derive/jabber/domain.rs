@@ -3,9 +3,18 @@
 use super::DomainFrom;
 use crate::model::{Client, ClientKind, Deployment, JabberSettings, check_domain};
 
-/// A sign-in address that is not `user@domain`.
+/// Why D8 cannot run for a sign-in: the address is not `user@domain`, or the profile is not
+/// a Jabber or Webex App one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AddressError {
+    /// The client profile does not discover services (CUPC, phones...).
+    #[error("client profile `{client}` is `{kind}`: Jabber discovery is for jabber-windows, jabber-mac, jabber-mobile or webex-app profiles")]
+    NotJabber {
+        /// The profile's id.
+        client: String,
+        /// Its kind.
+        kind: &'static str,
+    },
     /// No `@`.
     #[error("`{0}` is not a sign-in address: expected user@domain, such as jdoe@ex.com")]
     NoAt(String),

@@ -218,12 +218,18 @@ impl JabberDiscovery {
     }
 }
 
-/// Derive D8 for `address` (user@domain) on `client`.
+/// Derive D8 for `address` (user@domain) on `client`, a Jabber or Webex App profile.
 pub fn jabber_discovery(
     deployment: &Deployment,
     client: &Client,
     address: &str,
 ) -> Result<JabberDiscovery, AddressError> {
+    if !client.kind.discovers_services() {
+        return Err(AddressError::NotJabber {
+            client: client.id.clone(),
+            kind: client.kind.as_str(),
+        });
+    }
     let sign_in = SignIn::parse(address)?;
     Ok(discover(deployment, client, &sign_in))
 }

@@ -344,4 +344,8 @@ fn bad_addresses_are_refused() {
         jabber_discovery(&d, client, "jdoe@ex com"),
         Err(AddressError::BadDomain { .. })
     ));
+    let mut cupc = client.clone();
+    cupc.kind = ClientKind::Cupc;
+    let refused = jabber_discovery(&d, &cupc, "jdoe@ex.com").unwrap_err();
+    assert!(refused.to_string().contains("`cupc`"), "{refused}");
 }

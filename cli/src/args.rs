@@ -417,6 +417,22 @@ pub enum Derive {
     Wireshark(WiresharkArgs),
     /// The IMAP test: an IMAP session to test voicemail login by hand.
     ImapTest(ImapTestArgs),
+    /// Jabber discovery (D8): what Jabber or Webex App connects to when a user signs in, and why it fails.
+    Jabber(JabberArgs),
+}
+
+/// `uclint derive jabber`.
+#[derive(Debug, Args)]
+pub struct JabberArgs {
+    /// The Jabber or Webex App client profile (its kind, settings, and inside or outside).
+    #[arg(long)]
+    pub client: String,
+    /// The sign-in address, user@domain.
+    #[arg(long)]
+    pub address: String,
+    /// The deployment file.
+    #[arg(short = 'c', long = "config", value_name = "DEPLOYMENT")]
+    pub deployment: PathBuf,
 }
 
 /// `uclint derive presence-address`.

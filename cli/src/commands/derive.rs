@@ -20,6 +20,7 @@ pub fn run(derive: &Derive, cli: &Cli) -> Result<Box<dyn ErasedReport>, Failure>
         Derive::ImplicitNames(args) => implicit(args, cli),
         Derive::Wireshark(args) => wireshark(args),
         Derive::ImapTest(args) => imap(args),
+        Derive::Jabber(args) => super::jabber::run(args, cli),
     }
 }
 

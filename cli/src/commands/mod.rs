@@ -6,6 +6,7 @@ mod derive;
 mod diff;
 mod generate;
 mod health;
+mod jabber;
 mod overview;
 mod plugin;
 mod probe;

@@ -176,7 +176,16 @@ fn jabber_sign_in(deployment: &Deployment, user: &User, client: &Client) -> Serv
     } else {
         Status::Ok
     };
-    let reason = match discovery.issues.first() {
+    // Most severe first, as on every other line.
+    let mut issues: Vec<_> = discovery.issues.iter().collect();
+    issues.sort_by_key(|i| std::cmp::Reverse(catalogue::info(i.code).severity));
+    let mut codes: Vec<Code> = Vec::new();
+    for issue in &issues {
+        if !codes.contains(&issue.code) {
+            codes.push(issue.code);
+        }
+    }
+    let reason = match issues.first() {
         Some(issue) if discovery.signs_in => format!("{}: {}", discovery.message, issue.message),
         Some(issue) => format!("\"{}\": {}", discovery.message, issue.message),
         None if discovery.signs_in => format!("{} ({})", discovery.message, discovery.path.as_str()),
@@ -186,7 +195,7 @@ fn jabber_sign_in(deployment: &Deployment, user: &User, client: &Client) -> Serv
         service,
         label: service.label(),
         status,
-        codes: discovery.codes(),
+        codes,
         reason,
     }
 }

@@ -57,9 +57,17 @@ pub fn user_rules<'a>(cx: &Context<'a>, out: &mut Sink<'_>) -> Option<Box<dyn Us
             })
         })
         .collect();
+    let jabber = cx
+        .deployment
+        .clients
+        .iter()
+        .filter(|c| c.kind.discovers_services())
+        .map(|c| c.id.as_str())
+        .collect();
     Some(Box::new(BlankDigestCovered {
         no_acl: patterns.is_empty(),
         coverage,
+        jabber,
     }))
 }
 
@@ -68,6 +76,8 @@ struct BlankDigestCovered<'a> {
     no_acl: bool,
     /// Whether the ACL covers each client profile that has addresses.
     coverage: rustc_hash::FxHashMap<&'a str, bool>,
+    /// Jabber and Webex App profiles: they sign in over XMPP, not with a SIP digest.
+    jabber: rustc_hash::FxHashSet<&'a str>,
 }
 
 impl<'a> UserRules<'a> for BlankDigestCovered<'a> {
@@ -76,12 +86,21 @@ impl<'a> UserRules<'a> for BlankDigestCovered<'a> {
             return;
         }
         let covered = |client_id: &str| self.coverage.get(client_id).copied();
+        let sip_clients: Vec<&str> = user
+            .clients
+            .iter()
+            .map(|c| &**c)
+            .filter(|c| self.jabber.is_empty() || !self.jabber.contains(c))
+            .collect();
+        if sip_clients.is_empty() && !user.clients.is_empty() {
+            return;
+        }
         // Without an ACL nothing is covered; with one, the user's clients must tell.
         let uncovered: Vec<&str> = if self.no_acl {
-            user.clients.iter().map(|c| &**c).collect()
+            sip_clients
         } else {
-            let verdicts: Vec<(&str, Option<bool>)> = user.clients.iter().map(|c| (&**c, covered(c))).collect();
-            if user.clients.is_empty() || verdicts.iter().any(|(_, v)| v.is_none()) {
+            let verdicts: Vec<(&str, Option<bool>)> = sip_clients.iter().map(|c| (*c, covered(c))).collect();
+            if verdicts.is_empty() || verdicts.iter().any(|(_, v)| v.is_none()) {
                 out.skip(Code::AUTH001, "some users with a blank digest credential have clients without addresses, so ACL coverage cannot be decided");
                 return;
             }

@@ -30,6 +30,10 @@ pub fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     }
     if let Some(domain) = cx.deployment.domain.as_deref() {
         for (i, client) in cx.deployment.clients.iter().enumerate() {
+            // Outside, Jabber reaches every server through the Expressway: it completes no name.
+            if client.kind.discovers_services() && !client.on_corporate_network {
+                continue;
+            }
             let domain = domain.trim_end_matches('.');
             if !client
                 .dns_suffixes

@@ -84,6 +84,13 @@ fn names_for(certificate: &CertificateNames, protocol: Protocol) -> Vec<&str> {
     }
     names.extend(certificate.san_dns.iter().map(String::as_str));
     names.extend(certificate.cn.as_deref());
+    // The same name often sits in several fields (SAN DNS and xmppAddr, CN): list it once.
+    let mut seen = Vec::with_capacity(names.len());
+    names.retain(|n| {
+        let new = !seen.iter().any(|s: &&str| s.eq_ignore_ascii_case(n));
+        seen.push(*n);
+        new
+    });
     names
 }
 

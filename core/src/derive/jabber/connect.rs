@@ -400,18 +400,21 @@ impl<'a> Walk<'a> {
         if server.is_some() || self.deployment.servers_with(role).next().is_none() {
             return false;
         }
-        if let Some(last) = self.connections.last_mut() {
-            last.outcome = Outcome::Fails {
-                message: CANNOT_COMMUNICATE.to_owned(),
-            };
-            last.why = format!(
-                "`{host}` is not a {} node of the deployment",
-                role.as_str().to_uppercase()
-            );
-            let step = format!("{}: {}.", describe(last), last.why);
+        let why = format!("`{host}` is not a {} node of the deployment", role.as_str().to_uppercase());
+        self.refuse_last(why.clone());
+        if let Some(last) = self.connections.last() {
+            let step = format!("{}: {why}.", describe(last));
             self.step(step);
         }
         true
+    }
+
+    /// The last connection reached its server, which then refused: "Cannot communicate".
+    pub(super) fn refuse_last(&mut self, why: String) {
+        if let Some(last) = self.connections.last_mut() {
+            last.outcome = failed(CANNOT_COMMUNICATE);
+            last.why = why;
+        }
     }
 
     /// Whether `host` resolves for this client and is a node of `role` (or the deployment lists

@@ -198,6 +198,7 @@ fn case_07_expressway_certificate_without_the_domain_fails() {
     assert!(!r.signs_in);
     assert_eq!(r.message, CANNOT_COMMUNICATE);
     assert_eq!(r.codes(), [Code::JAB004]);
+    assert!(matches!(r.first_connection().unwrap().outcome, Outcome::Fails { .. }));
 }
 
 #[test]
@@ -213,6 +214,7 @@ fn case_08_collab_edge_to_another_name_loses_the_cookie() {
     assert!(!r.signs_in);
     assert_eq!(r.message, CANNOT_COMMUNICATE);
     assert_eq!(r.codes(), [Code::JAB003]);
+    assert!(matches!(r.first_connection().unwrap().outcome, Outcome::Fails { .. }));
     // A CNAME in the Expressway-E's own domain is accepted.
     let alias = r#"
   { name = "_collab-edge._tls.ex.com.", type = "SRV", value = "10 10 8443 mra.ex.com." },

@@ -24,7 +24,16 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
 
 fn derive_json(client: &str, address: &str) -> Value {
     let (code, stdout, stderr) = run(&[
-        "derive", "jabber", "--client", client, "--address", address, "-c", JABBER, "--format", "json",
+        "derive",
+        "jabber",
+        "--client",
+        client,
+        "--address",
+        address,
+        "-c",
+        JABBER,
+        "--format",
+        "json",
     ]);
     assert_eq!(code, Some(0), "{stderr}");
     serde_json::from_str(&stdout).unwrap()
@@ -91,7 +100,15 @@ fn health_has_a_jabber_line_for_jabber_profiles_only() {
     assert_eq!(code, Some(0), "{stderr}");
     let line = stdout.lines().find(|l| l.contains("Jabber sign-in")).unwrap();
     assert!(line.contains("failing") && line.contains("JAB007"), "{line}");
-    let (_, stdout, _) = run(&["health", "--user", "jdoe", "--client", "hq-cupc", "-c", "../examples/acme.toml"]);
+    let (_, stdout, _) = run(&[
+        "health",
+        "--user",
+        "jdoe",
+        "--client",
+        "hq-cupc",
+        "-c",
+        "../examples/acme.toml",
+    ]);
     assert!(!stdout.contains("Jabber"), "{stdout}");
 }
 
@@ -104,7 +121,16 @@ fn bad_addresses_and_profiles_are_usage_errors() {
         ("hq-mac", "@acme.com", "no user before the `@`"),
     ];
     for (client, address, expected) in cases {
-        let (code, stdout, stderr) = run(&["derive", "jabber", "--client", client, "--address", address, "-c", JABBER]);
+        let (code, stdout, stderr) = run(&[
+            "derive",
+            "jabber",
+            "--client",
+            client,
+            "--address",
+            address,
+            "-c",
+            JABBER,
+        ]);
         assert_eq!(code, Some(2), "{client} {address}: {stdout}{stderr}");
         assert!(stderr.contains(expected), "{client} {address}: {stderr}");
     }
@@ -120,7 +146,11 @@ fn bad_settings_in_the_file_name_their_line() {
             "voice_services_domain = \"uc acme\"",
             "not a DNS domain",
         ),
-        ("exclude_services = [\"CUCM\"]", "exclude_services = [\"VOICEMAIL\"]", "CUCM"),
+        (
+            "exclude_services = [\"CUCM\"]",
+            "exclude_services = [\"VOICEMAIL\"]",
+            "CUCM",
+        ),
         (
             "sign_in = \"acme.eu\"",
             "sign_in = \"hmueller@\"",
@@ -135,6 +165,9 @@ fn bad_settings_in_the_file_name_their_line() {
         let (code, _, stderr) = run(&["check", path.to_str().unwrap()]);
         assert_eq!(code, Some(2), "{to}: {stderr}");
         assert!(stderr.contains(expected), "{to}: {stderr}");
-        assert!(stderr.contains(&format!("broken.toml:{line}:")), "{to} at line {line}: {stderr}");
+        assert!(
+            stderr.contains(&format!("broken.toml:{line}:")),
+            "{to} at line {line}: {stderr}"
+        );
     }
 }

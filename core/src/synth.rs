@@ -73,6 +73,9 @@ pub fn generate(spec: &Spec) -> Synthetic {
     }
     d.push_str("[[servers]]\nnode_name = \"ad-1\"\naddresses = [\"10.0.3.1\"]\nroles = [\"ldap\", \"dns\"]\n\n");
     d.push_str("[[servers]]\nnode_name = \"exch-1\"\naddresses = [\"10.0.4.1\"]\nroles = [\"exchange\"]\nversion = \"2007\"\nimap = { startup = \"automatic\", running = true, plain_text_login = true }\n\n");
+    // Mobile and Remote Access for the Jabber profiles.
+    d.push_str("[[servers]]\nnode_name = \"expe.synth.example\"\naddresses = [\"192.0.2.10\"]\nroles = [\"expressway-e\"]\ncertificate = { san_dns = [\"expe.synth.example\", \"collab-edge.synth.example\"] }\n\n");
+    d.push_str("[[servers]]\nnode_name = \"expc.synth.example\"\naddresses = [\"10.0.5.1\"]\nroles = [\"expressway-c\"]\nunified_cm_domains = [\"synth.example\"]\n\n");
     d.push_str("[sip_proxy]\nproxy_domain = \"synth.example\"\nincoming_acl = [\"10.10.0.0/16\"]\ndestinations = [\"partner0.example\", \"nowhere.example\"]\n\n");
     for r in 0..spec.routes {
         let (pattern, kind) = if r % 4 == 0 {
@@ -106,7 +109,12 @@ pub fn generate(spec: &Spec) -> Synthetic {
             i % 250
         );
     }
-    d.push_str("]\n\n");
+    // Jabber discovery: the best `_cisco-uds` target was decommissioned (JAB005).
+    d.push_str("  { name = \"_cisco-uds._tcp.synth.example.\", type = \"SRV\", value = \"1 10 8443 ccm-9.synth.example.\" },\n");
+    d.push_str("  { name = \"_cisco-uds._tcp.synth.example.\", type = \"SRV\", value = \"2 10 8443 ccm-1.synth.example.\" },\n");
+    d.push_str("]\n\n[dns.public]\nrecords = [\n");
+    d.push_str("  { name = \"_collab-edge._tls.synth.example.\", type = \"SRV\", value = \"10 10 8443 expe.synth.example.\" },\n");
+    d.push_str("  { name = \"expe.synth.example.\", type = \"A\", value = \"192.0.2.10\" },\n]\n\n");
     for c in 0..clients {
         let (suffix, net, on_site) = match c % 4 {
             0 | 1 => ("synth.example", format!("10.10.{}.0/24", c % 250), true),
@@ -119,6 +127,9 @@ pub fn generate(spec: &Spec) -> Synthetic {
             "[[clients]]\nid = \"client-{c}\"\nkind = \"{kind}\"\nversion = \"7.0.2\"\ndns_suffixes = [\"{suffix}\"]\naddresses = [\"{net}\"]\non_corporate_network = {on_site}\n"
         );
     }
+    // Jabber profiles, inside and outside: the JAB rules judge profiles, not users.
+    d.push_str("[[clients]]\nid = \"jabber-hq\"\nkind = \"jabber-windows\"\nversion = \"14.1\"\ndns_suffixes = [\"synth.example\"]\n\n");
+    d.push_str("[[clients]]\nid = \"jabber-road\"\nkind = \"jabber-mac\"\nversion = \"14.1\"\non_corporate_network = false\n\n");
     d.push_str("[ldap]\nserver = \"ad-1\"\nsynchronization = true\nauthentication = true\nsync_port = 3268\nauth_port = 3268\n");
     let _ = writeln!(
         d,
@@ -200,7 +211,7 @@ mod tests {
         assert_eq!(d.users.len(), 2_000);
         let report = check(&d, &[], &Options::default());
         for code in [
-            "PRS001", "AUTH001", "LDAP002", "LDAP003", "LDAP006", "NAME001", "NAME002", "SIP002", "SIP003",
+            "PRS001", "AUTH001", "LDAP002", "LDAP003", "LDAP006", "NAME001", "NAME002", "SIP002", "SIP003", "JAB005",
         ] {
             assert!(report.findings.iter().any(|f| f.code.as_str() == code), "{code}");
         }

@@ -143,3 +143,22 @@ fn json_names_sections_as_the_file_does() {
         "fields": [{"field": "domain", "old": "acme.com", "new": "acme.example"}]})
     );
 }
+
+#[test]
+fn public_dns_is_compared_apart_from_internal_dns() {
+    let public = "\n[dns.public]\nrecords = [\n  { name = \"_collab-edge._tls.acme.com.\", type = \"SRV\", value = \"10 10 8443 expe.acme.com.\" },\n]\n";
+    let old = format!("{OLD}{public}");
+    let new = old.replace("8443 expe.acme.com.", "8443 expe2.acme.com.");
+    let d = between(&old, &new);
+    let summary: Vec<(Section, &str, ChangeKind)> =
+        d.changes.iter().map(|c| (c.section, c.key.as_str(), c.kind)).collect();
+    assert_eq!(
+        summary,
+        [(
+            Section::PublicDnsRecords,
+            "_collab-edge._tls.acme.com SRV",
+            ChangeKind::Changed
+        )]
+    );
+    assert_eq!(Section::PublicDnsRecords.as_str(), "dns.public.records");
+}

@@ -12,8 +12,7 @@ use crate::output::{BAD, DIM, ErasedReport, GOOD, HEADING, Report, WARN, codes, 
 pub fn run(args: &JabberArgs, cli: &Cli) -> Result<Box<dyn ErasedReport>, Failure> {
     let deployment = load(&args.deployment, cli)?;
     let profile = client(&deployment, &args.client)?;
-    let discovery =
-        jabber_discovery(&deployment, profile, &args.address).map_err(|e| Failure::Usage(e.to_string()))?;
+    let discovery = jabber_discovery(&deployment, profile, &args.address).map_err(|e| Failure::Usage(e.to_string()))?;
     Ok(Box::new(JabberReport(discovery)))
 }
 
@@ -35,10 +34,25 @@ impl Report for JabberReport {
             GOOD
         };
         field(out, "path", WIDTH, &d.path.as_str())?;
-        field(out, "user sees", WIDTH, &format_args!("{style}{}{style:#} {}", d.message, codes(&d.codes())))?;
-        field(out, "sign-in", WIDTH, &format_args!("{} ({} on {})", d.address, d.client, d.kind.as_str()))?;
+        field(
+            out,
+            "user sees",
+            WIDTH,
+            &format_args!("{style}{}{style:#} {}", d.message, codes(&d.codes())),
+        )?;
+        field(
+            out,
+            "sign-in",
+            WIDTH,
+            &format_args!("{} ({} on {})", d.address, d.client, d.kind.as_str()),
+        )?;
         if let (Some(services), Some(lookup)) = (&d.services_domain, &d.lookup_domain) {
-            field(out, "domain", WIDTH, &format_args!("services {services}, SRV under {lookup}"))?;
+            field(
+                out,
+                "domain",
+                WIDTH,
+                &format_args!("services {services}, SRV under {lookup}"),
+            )?;
         }
         if let Some(id) = &d.jabber_id {
             field(out, "jabber id", WIDTH, id)?;
@@ -84,7 +98,9 @@ fn write_connection(out: &mut dyn Write, number: usize, c: &Connection) -> std::
         Outcome::Fails { message } => (BAD, format!("fails: \"{message}\"")),
     };
     writeln!(out, "  {number}. {target}  {style}{outcome}{style:#}")?;
-    let address = c.address.map_or_else(|| "does not resolve".to_owned(), |a| a.to_string());
+    let address = c
+        .address
+        .map_or_else(|| "does not resolve".to_owned(), |a| a.to_string());
     let trust = match &c.trust {
         Trust::Unknown => "certificate not described".to_owned(),
         Trust::Trusted { matched } => format!("certificate names {matched}"),

@@ -26,6 +26,8 @@ pub enum Section {
     DnsRecords,
     /// `dns.zone_files`, by path.
     ZoneFiles,
+    /// `dns.public.records`, by name and type: what the Internet sees.
+    PublicDnsRecords,
     /// `[[clients]]`, by id.
     Clients,
     /// `[ldap]`.
@@ -53,6 +55,7 @@ impl Section {
             Self::IncomingAcl => "sip_proxy.incoming_acl",
             Self::DnsRecords => "dns.records",
             Self::ZoneFiles => "dns.zone_files",
+            Self::PublicDnsRecords => "dns.public.records",
             Self::Clients => "clients",
             Self::Ldap => "ldap",
             Self::Users => "users",
@@ -129,7 +132,9 @@ pub fn changes(old: &Deployment, new: &Deployment) -> Vec<Change> {
     );
     set(&mut out, Section::IncomingAcl, &old_sip, &new_sip, "incoming_acl");
     let (old_dns, new_dns) = (child(&old, "dns"), child(&new, "dns"));
-    records(&mut out, &old_dns, &new_dns);
+    records(&mut out, Section::DnsRecords, &old_dns, &new_dns);
+    let (old_public, new_public) = (child(&old_dns, "public"), child(&new_dns, "public"));
+    records(&mut out, Section::PublicDnsRecords, &old_public, &new_public);
     keyed(
         &mut out,
         Section::ZoneFiles,
@@ -344,7 +349,7 @@ fn set(out: &mut Vec<Change>, section: Section, old: &Map<String, Value>, new: &
 
 /// DNS records grouped by name and type (names compared without case or final dot): a changed
 /// address is one change of `value`, not a removal and an addition.
-fn records(out: &mut Vec<Change>, old: &Map<String, Value>, new: &Map<String, Value>) {
+fn records(out: &mut Vec<Change>, section: Section, old: &Map<String, Value>, new: &Map<String, Value>) {
     let group = |items: &[Value]| -> BTreeMap<String, Value> {
         let mut groups: BTreeMap<String, Vec<Value>> = BTreeMap::new();
         for item in items {
@@ -368,7 +373,7 @@ fn records(out: &mut Vec<Change>, old: &Map<String, Value>, new: &Map<String, Va
     };
     compare(
         out,
-        Section::DnsRecords,
+        section,
         &group(array(old, "records")),
         &group(array(new, "records")),
     );

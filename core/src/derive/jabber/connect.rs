@@ -400,7 +400,10 @@ impl<'a> Walk<'a> {
         if server.is_some() || self.deployment.servers_with(role).next().is_none() {
             return false;
         }
-        let why = format!("`{host}` is not a {} node of the deployment", role.as_str().to_uppercase());
+        let why = format!(
+            "`{host}` is not a {} node of the deployment",
+            role.as_str().to_uppercase()
+        );
         self.refuse_last(why.clone());
         if let Some(last) = self.connections.last() {
             let step = format!("{}: {why}.", describe(last));

@@ -8,7 +8,9 @@ use crate::model::{Client, ClientKind, Deployment, JabberSettings, check_domain}
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AddressError {
     /// The client profile does not discover services (CUPC, phones...).
-    #[error("client profile `{client}` is `{kind}`: Jabber discovery is for jabber-windows, jabber-mac, jabber-mobile or webex-app profiles")]
+    #[error(
+        "client profile `{client}` is `{kind}`: Jabber discovery is for jabber-windows, jabber-mac, jabber-mobile or webex-app profiles"
+    )]
     NotJabber {
         /// The profile's id.
         client: String,

@@ -102,7 +102,9 @@ fn edge(walk: &mut Walk<'_>, target: &SrvTarget, domain: &str) -> Next {
                 walk.step(format!(
                     "The Expressway-E certificate's SAN lacks `{domain}` (as `{domain}` or `collab-edge.{domain}`): Jabber does not connect."
                 ));
-                walk.refuse_last(format!("the certificate's SAN lacks `{domain}` and `collab-edge.{domain}`"));
+                walk.refuse_last(format!(
+                    "the certificate's SAN lacks `{domain}` and `collab-edge.{domain}`"
+                ));
                 return Next::Stop;
             }
         }
@@ -120,7 +122,9 @@ fn edge(walk: &mut Walk<'_>, target: &SrvTarget, domain: &str) -> Next {
                 "`{domain}` is not enabled for Unified CM registrations on the Expressway-C (`{}`): it answers HTTP 403.",
                 names.join("`, `")
             ));
-            walk.refuse_last(format!("HTTP 403: `{domain}` is not enabled for Unified CM registrations"));
+            walk.refuse_last(format!(
+                "HTTP 403: `{domain}` is not enabled for Unified CM registrations"
+            ));
             return Next::Stop;
         }
     }

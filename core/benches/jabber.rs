@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use uclint_core::derive::jabber::{SignIn, discover};
-use uclint_core::model::{Deployment, Format};
+use uclint_core::derive::jabber::{SignIn, discover_as};
+use uclint_core::model::{Deployment, Format, User};
 use uclint_core::synth::{Spec, generate};
 
 const USERS: usize = 100_000;
@@ -19,10 +19,10 @@ fn bench(c: &mut Criterion) {
     });
     let files = BTreeMap::from([("users.csv".to_owned(), s.users_csv.clone())]);
     let deployment = Deployment::load(&s.deployment, Format::Toml, "synthetic.toml", &files).unwrap_or_default();
-    let sign_ins: Vec<SignIn> = deployment
+    let sign_ins: Vec<(SignIn, &User)> = deployment
         .users
         .iter()
-        .filter_map(|u| SignIn::parse(&format!("{}@synth.example", u.cucm_id)).ok())
+        .filter_map(|u| Some((SignIn::parse(&format!("{}@synth.example", u.cucm_id)).ok()?, u)))
         .collect();
     assert_eq!(sign_ins.len(), USERS, "every user has a sign-in address");
 
@@ -35,8 +35,8 @@ fn bench(c: &mut Criterion) {
         };
         group.bench_with_input(BenchmarkId::new(profile, USERS), &USERS, |b, _| {
             b.iter(|| {
-                for sign_in in &sign_ins {
-                    black_box(discover(&deployment, client, sign_in));
+                for (sign_in, user) in &sign_ins {
+                    black_box(discover_as(&deployment, client, sign_in, Some(user)));
                 }
             });
         });

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::catalogue::{self, Code, Service};
-use crate::derive::jabber::{discover, profile_sign_in};
+use crate::derive::jabber::{discover_as, profile_sign_in};
 use crate::derive::resolve::resolve;
 use crate::model::{Client, Deployment, Problem, User};
 use crate::report::{Finding, Report, Severity, SubjectKind};
@@ -168,7 +168,7 @@ fn jabber_sign_in(deployment: &Deployment, user: &User, client: &Client) -> Serv
             reason: "no sign-in domain: set `jabber.sign_in` on the profile or the deployment's `domain`".to_owned(),
         };
     };
-    let discovery = discover(deployment, client, &sign_in);
+    let discovery = discover_as(deployment, client, &sign_in, Some(user));
     let status = if !discovery.signs_in {
         Status::Failing
     } else if discovery.prompted() || !discovery.issues.is_empty() {

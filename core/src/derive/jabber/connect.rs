@@ -11,7 +11,7 @@ use super::{
 use crate::catalogue::Code;
 use crate::derive::resolve::resolve;
 use crate::dns::Resolver;
-use crate::model::{Client, ClientKind, Deployment, JabberSettings, Role, Server};
+use crate::model::{Client, ClientKind, Deployment, JabberSettings, Role, Server, User};
 
 /// How many `_cisco-uds` targets Jabber for Windows tries before giving up.
 const WINDOWS_UDS_TARGETS: usize = 2;
@@ -21,6 +21,8 @@ pub(super) struct Walk<'a> {
     pub(super) deployment: &'a Deployment,
     pub(super) client: &'a Client,
     pub(super) sign_in: &'a SignIn,
+    /// The deployment's user who signs in, when known.
+    user: Option<&'a User>,
     pub(super) place: Place,
     pub(super) dns: Option<&'a dyn Resolver>,
     reaction: Reaction,
@@ -63,6 +65,7 @@ impl<'a> Walk<'a> {
         client: &'a Client,
         settings: &'a JabberSettings,
         sign_in: &'a SignIn,
+        user: Option<&'a User>,
         place: Place,
         dns: Option<&'a dyn Resolver>,
     ) -> Self {
@@ -70,6 +73,7 @@ impl<'a> Walk<'a> {
             deployment,
             client,
             sign_in,
+            user,
             place,
             dns,
             reaction: certificate::reaction(client.kind, settings),
@@ -309,8 +313,7 @@ impl<'a> Walk<'a> {
         if self.not_a_node(host, Role::Cucm, server) {
             return Next::Another;
         }
-        let user = self.sign_in.user.as_deref().and_then(|id| self.deployment.user(id));
-        if let Some(user) = user.filter(|u| u.home_cluster == Some(false)) {
+        if let Some(user) = self.user.filter(|u| u.home_cluster == Some(false)) {
             self.step(format!(
                 "clusterUser answers NO_HOME_UDS_FOUND: \"Home Cluster\" is not ticked for `{}` on any cluster.",
                 user.cucm_id
@@ -349,8 +352,8 @@ impl<'a> Walk<'a> {
     /// The IM&P node the user's presence is on: theirs when known, else the first.
     fn presence_node(&self) -> Option<&'a Server> {
         let deployment = self.deployment;
-        let user = self.sign_in.user.as_deref().and_then(|id| deployment.user(id));
-        user.and_then(|u| u.presence_node())
+        self.user
+            .and_then(|u| u.presence_node())
             .and_then(|node| deployment.server(node))
             .or_else(|| deployment.servers_with(Role::Cups).next())
     }

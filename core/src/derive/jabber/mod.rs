@@ -19,7 +19,7 @@ pub use srv::{Service, SrvQuery, SrvResult, SrvTarget};
 
 use crate::catalogue::Code;
 use crate::dns::Resolver;
-use crate::model::{Client, ClientKind, Deployment, ExcludedService, JabberSettings};
+use crate::model::{Client, ClientKind, Deployment, ExcludedService, JabberSettings, User};
 
 /// What the user sees when no server can be found.
 pub const CANNOT_FIND: &str = "Cannot find your services automatically";
@@ -234,9 +234,17 @@ pub fn jabber_discovery(
     Ok(discover(deployment, client, &sign_in))
 }
 
-/// Derive D8 for an already parsed sign-in.
+/// Derive D8 for an already parsed sign-in, finding its user in the deployment.
 pub fn discover(deployment: &Deployment, client: &Client, sign_in: &SignIn) -> JabberDiscovery {
-    let settings = client.jabber.clone().unwrap_or_default();
+    let user = sign_in.user.as_deref().and_then(|id| deployment.user(id));
+    discover_as(deployment, client, sign_in, user)
+}
+
+/// Derive D8 for a sign-in whose user the caller already holds: per-user callers (health, a
+/// walk over every user) skip the search through the users.
+pub fn discover_as(deployment: &Deployment, client: &Client, sign_in: &SignIn, user: Option<&User>) -> JabberDiscovery {
+    let unset = JabberSettings::default();
+    let settings = client.jabber.as_ref().unwrap_or(&unset);
     let place = if client.on_corporate_network {
         Place::Inside
     } else {
@@ -246,7 +254,7 @@ pub fn discover(deployment: &Deployment, client: &Client, sign_in: &SignIn) -> J
         Place::Inside => deployment.has_dns().then_some(&deployment.dns_view as &dyn Resolver),
         Place::Outside => deployment.public_dns_view.as_ref().map(|v| v as &dyn Resolver),
     };
-    let mut walk = connect::Walk::new(deployment, client, &settings, sign_in, place, dns);
+    let mut walk = connect::Walk::new(deployment, client, settings, sign_in, user, place, dns);
     walk.step(format!(
         "`{}` ({}) signs in as `{}` from {}: it sees {}.",
         client.id,
@@ -270,7 +278,7 @@ pub fn discover(deployment: &Deployment, client: &Client, sign_in: &SignIn) -> J
         walk.manual(manual);
         return walk.finish(None, None, None, Vec::new());
     }
-    let (services_domain, from) = domain::services_domain(client.kind, &settings, sign_in);
+    let (services_domain, from) = domain::services_domain(client.kind, settings, sign_in);
     walk.step(domain::services_domain_step(&services_domain, from));
     if settings.webex_domain && !settings.excludes(ExcludedService::Webex) {
         walk.step(format!(
@@ -284,8 +292,8 @@ pub fn discover(deployment: &Deployment, client: &Client, sign_in: &SignIn) -> J
         .voice_services_domain
         .clone()
         .unwrap_or_else(|| services_domain.clone());
-    walk.lookup_domain_step(&settings, &lookup, sign_in);
-    let queries = srv::discovery_queries(&lookup, client.kind, client.version.as_deref(), &settings, dns);
+    walk.lookup_domain_step(settings, &lookup, sign_in);
+    let queries = srv::discovery_queries(&lookup, client.kind, client.version.as_deref(), settings, dns);
     for query in &queries {
         walk.step(srv_step(query));
     }

@@ -114,19 +114,26 @@ fn build(server: Option<SocketAddr>, timeout: Duration) -> Result<(TokioResolver
     Ok((resolver, label))
 }
 
-impl Resolver for LiveDns {
-    fn query(&self, name: &Name, rtype: RecordType) -> Answer {
+impl LiveDns {
+    /// The records of `rtype` at the absolute name `name`, asked asynchronously (several
+    /// questions at once, as Jabber sends its SRV queries).
+    pub async fn ask(&self, name: &Name, rtype: RecordType) -> Answer {
         let mut name = name.clone();
         name.set_fqdn(true);
-        let lookup = self.resolver.lookup(name, rtype);
-        let answer = match &self.driver {
-            Driver::Own(runtime) => runtime.block_on(lookup),
-            Driver::Borrowed(handle) => handle.block_on(lookup),
-        };
-        match answer {
+        match self.resolver.lookup(name, rtype).await {
             Ok(lookup) if lookup.answers().is_empty() => Answer::NoData,
             Ok(lookup) => Answer::Records(lookup.answers().to_vec()),
             Err(error) => answer_for(&error),
+        }
+    }
+}
+
+impl Resolver for LiveDns {
+    fn query(&self, name: &Name, rtype: RecordType) -> Answer {
+        let ask = self.ask(name, rtype);
+        match &self.driver {
+            Driver::Own(runtime) => runtime.block_on(ask),
+            Driver::Borrowed(handle) => handle.block_on(ask),
         }
     }
 

@@ -79,7 +79,9 @@ impl LiveDns {
 fn build(server: Option<SocketAddr>, timeout: Duration) -> Result<(TokioResolver, String), String> {
     let mut options = ResolverOpts::default();
     options.timeout = timeout;
-    options.attempts = 1;
+    // Hickory's `attempts` counts retries after the first try: none, so a silent server costs one
+    // timeout per question, as every probe step promises.
+    options.attempts = 0;
     // Every query goes to the server: a cached answer would hide what it says now.
     options.cache_size = 0;
     options.ndots = 0;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
-use uclint_test_servers::{Certs, Nsd, TlsServer, Zone};
+use uclint_test_servers::{Certs, Nsd, TlsServer, Zone, closed_port};
 
 const DOMAIN: &str = "acme.example";
 const CUCM: &str = "cucm1.acme.example";
@@ -43,15 +43,18 @@ fn zone(records: &[(&str, u16, &str, u16)]) -> Zone {
     Zone::text(DOMAIN, &text)
 }
 
-/// The deployment: CUCM and the Expressway-E, the internal `_cisco-uds` and the public
-/// `_collab-edge` records, one profile inside and one outside.
+/// The deployment: CUCM (its other listeners on a closed port, so the other probes of `health
+/// --live` reach nothing else) and the Expressway-E, the internal `_cisco-uds` and the public
+/// `_collab-edge` records, one profile inside and one outside, and a user.
 fn deployment(dir: &Path, cucm: u16, edge: u16) -> (PathBuf, String) {
+    let closed = closed_port().port();
     let text = format!(
         r#"domain = "{DOMAIN}"
 
 [[servers]]
 node_name = "{CUCM}"
 roles = ["cucm"]
+ports = {{ http = {closed}, https = {cucm}, sip = {closed}, "sip-tls" = {closed} }}
 certificate = {{ san_dns = ["{CUCM}"] }}
 
 [[servers]]
@@ -79,6 +82,9 @@ kind = "jabber-windows"
 id = "jabber-out"
 kind = "webex-app"
 on_corporate_network = false
+
+[[users]]
+cucm_id = "jdoe"
 "#
     );
     let path = dir.join("lab.toml");
@@ -314,5 +320,67 @@ fn help_names_the_probe_and_the_dns_server_of_each_place() {
     assert!(
         stderr.contains("expected one of dns, tls, sip, ldap, imap, http, jabber"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn live_health_sets_the_jabber_sign_in_seen_beside_d8() {
+    let lab = Lab::start(true);
+    let (inside, outside) = (addr(lab.inside.address), addr(lab.outside.address));
+    let (status, stdout, stderr) = uclint(&[
+        "health",
+        "--live",
+        "--user",
+        "jdoe",
+        "--client",
+        "jabber-out",
+        "-c",
+        lab.file.to_str().unwrap(),
+        "--dns-server",
+        &inside,
+        "--public-dns-server",
+        &outside,
+        "--ca",
+        lab.certs.ca.to_str().unwrap(),
+        "--timeout",
+        "2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout} {stderr}"));
+    for o in v["observations"].as_array().unwrap() {
+        let address = &o["target"]["address"];
+        assert!(
+            address.is_null()
+                || address
+                    .as_str()
+                    .unwrap()
+                    .parse::<std::net::IpAddr>()
+                    .unwrap()
+                    .is_loopback(),
+            "every probe stays on loopback: {o:#}"
+        );
+    }
+    let line = v["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == "Jabber sign-in")
+        .unwrap_or_else(|| panic!("no Jabber sign-in line: {v:#}"));
+    // D8 predicts MRA from the file; public DNS leaks `_cisco-uds`: the line differs.
+    assert_eq!(line["predicted"]["status"], "ok", "{line:#}");
+    assert_eq!(line["observed"], "failing", "{line:#}");
+    assert_eq!(line["agrees"], false, "{line:#}");
+    let observed: Vec<&str> = line["observed_codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(observed, ["JAB001", "DRIFT001"], "{line:#}");
+    assert_eq!(
+        line["contradicts"]["name"], "dns.public: _cisco-uds._tcp.acme.example. SRV",
+        "{line:#}"
     );
 }

@@ -216,7 +216,7 @@ fn inside_finds_cisco_uds_outside_only_collab_edge_and_both_certificates_name_th
 
     let mra = at(&report, "jabber-out", EDGE);
     assert_eq!((mra.outcome, mra.codes()), (Outcome::Ok, vec![]), "{mra:#?}");
-    assert!(cucm.handshakes() >= 1 && edge.handshakes() >= 1);
+    assert!(evidence(mra).contains("negotiated TLSv1_3"), "{mra:#?}");
 }
 
 #[test]
@@ -417,15 +417,18 @@ fn a_dns_server_that_does_not_answer_is_a_quick_timeout_and_no_verdict() {
     let silent = Silent::start();
     let dir = tempfile::tempdir().unwrap();
     let lab = deployment(dir.path(), 8443, 8443);
-    let timeout = Duration::from_millis(700);
+    let timeout = Duration::from_secs(1);
 
     let started = Instant::now();
     let report = probe(&lab, &request(inside.address, Some(silent.address), &certs.ca, timeout));
     let took = started.elapsed();
+    // One after another, the three queries would take three timeouts; at once, one (and some
+    // slack for a loaded machine).
     assert!(
-        took < 2 * timeout,
+        took < timeout * 5 / 2,
         "the three queries go at once: one timeout, not three ({took:?})"
     );
+    assert!(took >= timeout, "the server was waited for: {took:?}");
     let srv_out = lookups(&report, "jabber-out");
     assert_eq!(srv_out.outcome, Outcome::Timeout, "{srv_out:#?}");
     assert!(

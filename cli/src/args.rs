@@ -64,7 +64,9 @@ pub enum Command {
     #[command(subcommand)]
     Plugin(PluginCommand),
     /// Ask the real servers what the deployment predicts: DNS as each client sees it, TLS
-    /// certificates, SIP, LDAP, IMAP, HTTP/WebDAV. Contacts only the hosts the deployment names.
+    /// certificates, SIP, LDAP, IMAP, HTTP/WebDAV, Jabber service discovery. Contacts only the
+    /// hosts the deployment names, the DNS servers given, and the targets of Jabber's discovery
+    /// records.
     /// Passwords come from UCLINT_LDAP_PASSWORD, UCLINT_USER_PASSWORD and
     /// UCLINT_CALENDAR_PASSWORD, or a prompt without echo; never from the command line.
     Probe(ProbeArgs),
@@ -161,7 +163,7 @@ pub struct SchemaArgs {
 pub struct ProbeArgs {
     /// The deployment file (TOML, JSON or YAML): the servers to ask, and what they should say.
     pub deployment: PathBuf,
-    /// Only these probes (comma-separated or repeated): dns, tls, sip, ldap, imap, http.
+    /// Only these probes (comma-separated or repeated): dns, tls, sip, ldap, imap, http, jabber.
     #[arg(long, value_delimiter = ',', value_parser = parse_probe)]
     pub only: Vec<uclint_probe::Probe>,
     /// Take this client profile's view (its DNS suffixes and hosts file); every profile when absent.
@@ -171,9 +173,16 @@ pub struct ProbeArgs {
     /// their directory entry, and one LDAP bind as them (password from UCLINT_USER_PASSWORD).
     #[arg(long)]
     pub user: Option<String>,
-    /// Ask this DNS server instead of the system's resolvers.
+    /// Ask this DNS server instead of the system's resolvers. The jabber probe asks it for the
+    /// profiles on the corporate network; without it, each asks the first of its own
+    /// `dns_servers`, else the system's resolvers.
     #[arg(long, value_name = "IP:PORT")]
     pub dns_server: Option<std::net::SocketAddr>,
+    /// The public DNS server the jabber probe asks for the profiles outside the corporate network
+    /// (`on_corporate_network = false`). Without it, each asks the first of its own `dns_servers`;
+    /// one that lists none is not probed (this machine's resolvers would answer as inside).
+    #[arg(long, value_name = "IP:PORT")]
+    pub public_dns_server: Option<std::net::SocketAddr>,
     /// The longest wait for any one step (connect, handshake, answer), in seconds.
     #[arg(long, default_value_t = 3.0, value_name = "SECS", value_parser = parse_timeout)]
     pub timeout: f64,
@@ -306,6 +315,10 @@ pub struct HealthArgs {
     /// With --live: ask this DNS server instead of the system's resolvers.
     #[arg(long, value_name = "IP:PORT", requires = "live")]
     pub dns_server: Option<std::net::SocketAddr>,
+    /// With --live, for a Jabber or Webex App profile outside the corporate network: the public
+    /// DNS server it asks (else the first of its `dns_servers`).
+    #[arg(long, value_name = "IP:PORT", requires = "live")]
+    pub public_dns_server: Option<std::net::SocketAddr>,
     /// With --live: the longest wait for any one step, in seconds.
     #[arg(long, default_value_t = 3.0, value_name = "SECS", value_parser = parse_timeout, requires = "live")]
     pub timeout: f64,

@@ -14,6 +14,7 @@ pub mod dns;
 mod health;
 mod http;
 mod imap;
+mod jabber;
 pub mod ldap;
 pub mod net;
 mod observation;

@@ -24,11 +24,22 @@ pub enum Probe {
     Imap,
     /// HTTP: the phones' directory URL and the calendar's WebDAV.
     Http,
+    /// Jabber and Webex App service discovery: the SRV records each profile finds where it is,
+    /// and the certificates of their targets.
+    Jabber,
 }
 
 impl Probe {
     /// Every probe, in the order they are listed.
-    pub const ALL: [Probe; 6] = [Self::Dns, Self::Tls, Self::Sip, Self::Ldap, Self::Imap, Self::Http];
+    pub const ALL: [Probe; 7] = [
+        Self::Dns,
+        Self::Tls,
+        Self::Sip,
+        Self::Ldap,
+        Self::Imap,
+        Self::Http,
+        Self::Jabber,
+    ];
 
     /// The probe as `--only` names it.
     pub const fn as_str(self) -> &'static str {
@@ -39,6 +50,7 @@ impl Probe {
             Self::Ldap => "ldap",
             Self::Imap => "imap",
             Self::Http => "http",
+            Self::Jabber => "jabber",
         }
     }
 }

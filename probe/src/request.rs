@@ -18,8 +18,11 @@ pub struct ProbeRequest {
     pub client: Option<String>,
     /// The user to probe as (SIP REGISTER, and the user's own logins where asked).
     pub user: Option<String>,
-    /// Ask this DNS server instead of the system's resolvers.
+    /// Ask this DNS server instead of the system's resolvers (for the Jabber probe: what profiles
+    /// on the corporate network ask).
     pub dns_server: Option<SocketAddr>,
+    /// The public DNS server Jabber and Webex App profiles outside the corporate network ask.
+    pub public_dns_server: Option<SocketAddr>,
     /// The longest wait for any one step (connect, handshake, answer).
     pub timeout: Duration,
     /// Trust this CA bundle (PEM) instead of the system's roots.
@@ -42,6 +45,7 @@ impl Default for ProbeRequest {
             client: None,
             user: None,
             dns_server: None,
+            public_dns_server: None,
             timeout: Duration::from_secs(3),
             ca: None,
             concurrency: 64,

@@ -12,7 +12,7 @@ use tokio::task::JoinSet;
 use uclint_core::model::Deployment;
 
 use crate::net::seconds;
-use crate::{Context, Observation, Outcome, ProbeRequest, RequestError, dns, http, imap, ldap, sip, tls};
+use crate::{Context, Observation, Outcome, ProbeRequest, RequestError, dns, http, imap, jabber, ldap, sip, tls};
 
 /// Told how a run goes (the command line draws a progress bar from it).
 pub trait Progress {
@@ -61,6 +61,7 @@ pub fn run(
             ldap::tasks,
             imap::tasks,
             http::tasks,
+            jabber::tasks,
         ]
         .into_iter()
         .flat_map(|plan| plan(&cx))

@@ -27,6 +27,7 @@ pub fn run(args: &HealthArgs, cli: &Cli) -> Result<Box<dyn ErasedReport>, Failur
         client: Some(args.client.clone()),
         user: Some(args.user.clone()),
         dns_server: args.dns_server,
+        public_dns_server: args.public_dns_server,
         timeout: Duration::from_secs_f64(args.timeout),
         ca: args.ca.clone(),
         ..ProbeRequest::default()

@@ -22,6 +22,7 @@ pub fn run(args: &ProbeArgs, cli: &Cli) -> Result<CommandOutcome, Failure> {
         client: args.client.clone(),
         user: args.user.clone(),
         dns_server: args.dns_server,
+        public_dns_server: args.public_dns_server,
         timeout: Duration::from_secs_f64(args.timeout),
         ca: args.ca.clone(),
         concurrency: args.concurrency,

@@ -79,7 +79,9 @@ impl LiveDns {
 fn build(server: Option<SocketAddr>, timeout: Duration) -> Result<(TokioResolver, String), String> {
     let mut options = ResolverOpts::default();
     options.timeout = timeout;
-    options.attempts = 1;
+    // Hickory's `attempts` counts retries after the first try: none, so a silent server costs one
+    // timeout per question, as every probe step promises.
+    options.attempts = 0;
     // Every query goes to the server: a cached answer would hide what it says now.
     options.cache_size = 0;
     options.ndots = 0;
@@ -114,19 +116,26 @@ fn build(server: Option<SocketAddr>, timeout: Duration) -> Result<(TokioResolver
     Ok((resolver, label))
 }
 
-impl Resolver for LiveDns {
-    fn query(&self, name: &Name, rtype: RecordType) -> Answer {
+impl LiveDns {
+    /// The records of `rtype` at the absolute name `name`, asked asynchronously (several
+    /// questions at once, as Jabber sends its SRV queries).
+    pub async fn ask(&self, name: &Name, rtype: RecordType) -> Answer {
         let mut name = name.clone();
         name.set_fqdn(true);
-        let lookup = self.resolver.lookup(name, rtype);
-        let answer = match &self.driver {
-            Driver::Own(runtime) => runtime.block_on(lookup),
-            Driver::Borrowed(handle) => handle.block_on(lookup),
-        };
-        match answer {
+        match self.resolver.lookup(name, rtype).await {
             Ok(lookup) if lookup.answers().is_empty() => Answer::NoData,
             Ok(lookup) => Answer::Records(lookup.answers().to_vec()),
             Err(error) => answer_for(&error),
+        }
+    }
+}
+
+impl Resolver for LiveDns {
+    fn query(&self, name: &Name, rtype: RecordType) -> Answer {
+        let ask = self.ask(name, rtype);
+        match &self.driver {
+            Driver::Own(runtime) => runtime.block_on(ask),
+            Driver::Borrowed(handle) => handle.block_on(ask),
         }
     }
 

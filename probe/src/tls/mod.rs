@@ -13,8 +13,9 @@ mod trust;
 mod validity;
 
 pub use connect::{Session, connect, handshake};
+pub(crate) use leaf::{Leaf, date};
 pub use roots::roots;
 pub(crate) use targets::listener_setting;
 pub(crate) use task::asked_name;
 pub use task::tasks;
-pub(crate) use trust::refusal;
+pub(crate) use trust::{distrust, refusal};

@@ -21,11 +21,7 @@ pub fn refusal(cx: &Context, session: &Session, server: &Server) -> Option<Strin
         Ok(leaf) => leaf,
         Err(why) => return Some(why),
     };
-    let now = now();
-    if let Some(why) = chain::check(&session.chain, &leaf, &cx.roots, &trusted(cx), now) {
-        return Some(format!("{why} (--ca FILE trusts a private CA)"));
-    }
-    if let Some((Severity::Error, why)) = validity::check(&leaf, now) {
+    if let Some(why) = distrust(cx, session, &leaf) {
         return Some(why);
     }
     let wanted = names::wanted(server, cx.deployment.domain.as_deref());
@@ -38,6 +34,19 @@ pub fn refusal(cx: &Context, session: &Session, server: &Server) -> Option<Strin
         ));
     }
     None
+}
+
+/// Why `leaf`, shown in `session`, is not to be trusted whatever name was asked for: its chain
+/// leads to no trusted root, or it is not valid now.
+pub fn distrust(cx: &Context, session: &Session, leaf: &Leaf) -> Option<String> {
+    let now = now();
+    if let Some(why) = chain::check(&session.chain, leaf, &cx.roots, &trusted(cx), now) {
+        return Some(format!("{why} (--ca FILE trusts a private CA)"));
+    }
+    match validity::check(leaf, now) {
+        Some((Severity::Error, why)) => Some(why),
+        _ => None,
+    }
 }
 
 /// What chains must lead to, in words: the `--ca` bundle, or this system's roots.

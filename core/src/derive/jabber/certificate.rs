@@ -107,6 +107,16 @@ pub fn matches(pattern: &str, host: &str) -> bool {
     }
 }
 
+/// Whether an Expressway-E certificate names the MRA `domain` as Jabber requires: a SAN DNS name
+/// equal to `domain` or to `collab-edge.DOMAIN` (a wildcard stands for neither).
+pub fn names_edge_domain(certificate: &CertificateNames, domain: &str) -> bool {
+    let wanted = [domain.to_owned(), format!("collab-edge.{domain}")];
+    certificate
+        .san_dns
+        .iter()
+        .any(|n| wanted.iter().any(|w| n.trim_end_matches('.').eq_ignore_ascii_case(w)))
+}
+
 /// What the client does with an untrusted certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -202,6 +212,16 @@ mod tests {
         assert!(matches!(
             judge(Some(&c), "cucm1.ex.com", Protocol::Https),
             Trust::Untrusted { .. }
+        ));
+    }
+
+    #[test]
+    fn the_edge_names_the_domain_itself_or_collab_edge_never_by_wildcard() {
+        assert!(names_edge_domain(&cert(&["expe.ex.com", "EX.com."], None), "ex.com"));
+        assert!(names_edge_domain(&cert(&["collab-edge.ex.com"], None), "ex.com"));
+        assert!(!names_edge_domain(
+            &cert(&["*.ex.com", "expe.ex.com"], Some("ex.com")),
+            "ex.com"
         ));
     }
 

@@ -4,7 +4,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 
-use super::certificate::Protocol;
+use super::certificate::{Protocol, names_edge_domain};
 use super::connect::{Attempt, Next, Walk};
 use super::srv::SrvTarget;
 use super::{CANNOT_COMMUNICATE, IssueSubject, Purpose};
@@ -85,12 +85,7 @@ fn edge(walk: &mut Walk<'_>, target: &SrvTarget, domain: &str) -> Next {
     }
     if let Some(server) = server {
         if let Some(certificate) = &server.certificate {
-            let wanted = [domain.to_owned(), format!("collab-edge.{domain}")];
-            let holds = certificate
-                .san_dns
-                .iter()
-                .any(|n| wanted.iter().any(|w| n.trim_end_matches('.').eq_ignore_ascii_case(w)));
-            if !holds {
+            if !names_edge_domain(certificate, domain) {
                 walk.issue(
                     Code::JAB004,
                     IssueSubject::Server(server.node_name.clone()),

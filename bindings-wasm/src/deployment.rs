@@ -177,6 +177,8 @@ pub struct Outline {
     pub servers: Vec<String>,
     /// Client profile ids.
     pub clients: Vec<String>,
+    /// The ids of the Jabber and Webex App profiles among them (what Jabber discovery takes).
+    pub jabber_clients: Vec<String>,
     /// CUCM ids of the users (inline and from `users_csv`).
     pub users: Vec<String>,
 }
@@ -187,6 +189,12 @@ impl From<&Deployment> for Outline {
             name: deployment.name.clone(),
             servers: deployment.servers.iter().map(|s| s.node_name.clone()).collect(),
             clients: deployment.clients.iter().map(|c| c.id.clone()).collect(),
+            jabber_clients: deployment
+                .clients
+                .iter()
+                .filter(|c| c.kind.discovers_services())
+                .map(|c| c.id.clone())
+                .collect(),
             users: deployment.users.iter().map(|u| u.cucm_id.to_string()).collect(),
         }
     }

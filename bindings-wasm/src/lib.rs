@@ -14,6 +14,7 @@ pub mod error;
 mod fragment;
 pub mod health;
 pub mod import;
+pub mod jabber;
 pub mod presence;
 pub mod recipes;
 pub mod resolve;

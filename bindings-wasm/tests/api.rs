@@ -10,11 +10,12 @@ use tsify::Ts;
 use uclint_core::catalogue::Code;
 use uclint_core::collect::Collected;
 use uclint_core::collect::import as core_import;
+use uclint_core::derive::jabber::jabber_discovery;
 use uclint_core::model::{Client, ClientKind, Deployment, Format, User};
 use uclint_core::report::json as core_json;
 use uclint_core::rules::{Options, check as core_check};
 use uclint_core::source::NoFiles;
-use uclint_wasm::{check, deployment, health, import, presence, recipes, resolve, route, rules};
+use uclint_wasm::{check, deployment, health, import, jabber, presence, recipes, resolve, route, rules};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -270,6 +271,132 @@ fn health_of_a_user() {
         (code.as_str(), message.as_str()),
         ("usage", "no user `nobody` in the deployment")
     );
+}
+
+/// Core's D8 cases 1 and 2 (core/src/derive/jabber/tests.rs) in one deployment: `hq` inside
+/// sees the internal `_cisco-uds` records, `road` outside sees only public `_collab-edge`.
+const EX_JABBER: &str = r#"
+domain = "ex.com"
+[sip_proxy]
+proxy_domain = "ex.com"
+[[servers]]
+node_name = "cucm1.ex.com"
+roles = ["cucm"]
+certificate = { san_dns = ["cucm1.ex.com"] }
+[[servers]]
+node_name = "cucm2.ex.com"
+roles = ["cucm"]
+[[servers]]
+node_name = "imp1.ex.com"
+roles = ["cups"]
+[[servers]]
+node_name = "expe.ex.com"
+roles = ["expressway-e"]
+certificate = { san_dns = ["expe.ex.com", "collab-edge.ex.com"] }
+[[servers]]
+node_name = "expc.ex.com"
+roles = ["expressway-c"]
+unified_cm_domains = ["ex.com"]
+[[users]]
+cucm_id = "jdoe"
+last_name = "Doe"
+home_node = "imp1.ex.com"
+[dns]
+records = [
+  { name = "cucm1.ex.com.", type = "A", value = "10.0.0.11" },
+  { name = "cucm2.ex.com.", type = "A", value = "10.0.0.12" },
+  { name = "imp1.ex.com.", type = "A", value = "10.0.0.21" },
+  { name = "_cisco-uds._tcp.ex.com.", type = "SRV", value = "1 10 8443 cucm1.ex.com." },
+  { name = "_cisco-uds._tcp.ex.com.", type = "SRV", value = "2 10 8443 cucm2.ex.com." },
+]
+[dns.public]
+records = [
+  { name = "_collab-edge._tls.ex.com.", type = "SRV", value = "10 10 8443 expe.ex.com." },
+  { name = "expe.ex.com.", type = "A", value = "192.0.2.10" },
+]
+[[clients]]
+id = "hq"
+kind = "jabber-windows"
+[[clients]]
+id = "road"
+kind = "jabber-mac"
+on_corporate_network = false
+[[clients]]
+id = "desk"
+kind = "cupc"
+"#;
+
+#[wasm_bindgen_test]
+fn jabber_discovery_inside_and_outside() {
+    let source = json!({"text": EX_JABBER, "format": "toml", "name": "ex.toml"});
+    // The page offers the Jabber and Webex App profiles only.
+    let outline = seen(deployment::outline(js(&source)));
+    assert_eq!(outline["clients"], json!(["hq", "road", "desk"]));
+    assert_eq!(outline["jabber_clients"], json!(["hq", "road"]));
+    assert_eq!(seen(deployment::outline(js(&acme())))["jabber_clients"], json!([]));
+    let inside = seen(jabber::jabber_discovery(js(&source), "hq", "jdoe@ex.com"));
+    assert_eq!(
+        (inside["path"].as_str(), inside["place"].as_str()),
+        (Some("on-premises"), Some("inside"))
+    );
+    let first = &inside["connections"][0];
+    assert_eq!(
+        (first["host"].as_str(), first["port"].as_u64()),
+        (Some("cucm1.ex.com"), Some(8443))
+    );
+    assert_eq!(
+        first["url"],
+        json!("https://cucm1.ex.com:8443/cucm-uds/clusterUser?username=jdoe")
+    );
+    assert_eq!(first["address"], json!("10.0.0.11"));
+    assert_eq!(first["trust"], json!({"trust": "trusted", "matched": "cucm1.ex.com"}));
+    assert_eq!(
+        (inside["signs_in"].as_bool(), inside["message"].as_str()),
+        (Some(true), Some("Signed in"))
+    );
+    assert_eq!(inside["jabber_id"], json!("jdoe@ex.com"));
+    assert_eq!(inside["queries"][0]["service"], json!("_cisco-uds"));
+    assert_eq!(inside["queries"][0]["result"]["status"], json!("found"));
+    assert_eq!(inside["issues"], json!([]));
+
+    let outside = seen(jabber::jabber_discovery(js(&source), "road", "jdoe@ex.com"));
+    assert_eq!(
+        (outside["path"].as_str(), outside["place"].as_str()),
+        (Some("mra"), Some("outside"))
+    );
+    assert_eq!(outside["connections"][0]["host"], json!("expe.ex.com"));
+    assert_eq!(
+        outside["connections"][0]["url"],
+        json!("https://expe.ex.com:8443/ZXguY29t/get_edge_config?service_name=_cisco-uds&service_name=_cuplogin")
+    );
+    assert_eq!(outside["message"], json!("Signed in"));
+    // Outside, the internal `_cisco-uds` records are not seen.
+    assert_eq!(outside["queries"][0]["result"]["status"], json!("not-found"));
+
+    // What JavaScript gets is core's JSON, through the deployment as JS handed it over.
+    let loaded = Deployment::load(EX_JABBER, Format::Toml, "ex.toml", &NoFiles).unwrap();
+    let core = jabber_discovery(&loaded, loaded.client("road").unwrap(), "jdoe@ex.com").unwrap();
+    assert_eq!(outside, serde_json::to_value(&core).unwrap());
+
+    let (code, message) = thrown(jabber::jabber_discovery(js(&source), "hq", "jdoe"));
+    assert_eq!(
+        (code.as_str(), message.as_str()),
+        (
+            "usage",
+            "`jdoe` is not a sign-in address: expected user@domain, such as jdoe@ex.com"
+        )
+    );
+    let (code, message) = thrown(jabber::jabber_discovery(js(&source), "nobody", "jdoe@ex.com"));
+    assert_eq!(
+        (code.as_str(), message.as_str()),
+        (
+            "usage",
+            "no client profile `nobody` in the deployment; expected one of: hq, road, desk"
+        )
+    );
+    let (code, message) = thrown(jabber::jabber_discovery(js(&source), "desk", "jdoe@ex.com"));
+    assert_eq!(code, "usage");
+    assert!(message.starts_with("client profile `desk` is `cupc`"), "{message}");
 }
 
 #[wasm_bindgen_test]

@@ -50,9 +50,9 @@ else
   echo "note: wasm-opt not available (npm missing): the wasm is not shrunk" >&2
 fi
 
-# The example the page's "Load the ACME example" button opens.
+# The examples the page's "Load the ACME example" and "Load the ACME Jabber example" buttons open.
 mkdir -p "$out/examples"
-cp examples/acme.toml examples/acme-users.csv examples/acme.zone "$out/examples/"
+cp examples/acme.toml examples/acme-users.csv examples/acme.zone examples/acme-jabber.toml "$out/examples/"
 
 # The reference pages the page links to (how uclint reasons, one page per rule), read offline.
 mkdir -p "$out/docs"

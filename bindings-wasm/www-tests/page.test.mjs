@@ -460,6 +460,103 @@ test('paste from your systems: a French ipconfig is refused at its line; UTF-16 
   await page.done();
 });
 
+test('Jabber sign-in: the ACME Jabber example, profile by profile, agrees with `uclint derive jabber`', async () => {
+  const page = await open('#jabber');
+  await until(page, '#jabber-result', 'Open or paste a deployment');
+
+  // The CUPC example has no Jabber profile: the calculator says what it needs.
+  await page.click('nav a[href="#check"]');
+  await page.click('#check-example');
+  await until(page, '#check-result [data-field="summary"]', 'error');
+  await page.click('nav a[href="#jabber"]');
+  await until(page, '#jabber-result', 'no Jabber or Webex App client profile');
+  assert.equal(await page.isDisabled('#jabber-client'), true);
+
+  // Its own button opens the Jabber example on the Check page and signs in as the example's user.
+  await page.click('#jabber-example');
+  await until(page, '#jabber-result [data-field="sign-in"]', 'jdoe@acme.com on hq-windows');
+  assert.equal(await page.inputValue('#jabber-address'), 'jdoe@acme.com');
+  assert.match(await page.inputValue('#check-text'), /^#:schema [^\n]*\n# ACME Corp, ten years on: Jabber/);
+  assert.equal(await page.locator('#check-extra .extra').count(), 0, "the CUPC example's files are gone");
+  const clients = await page.locator('#jabber-client option').allTextContents();
+  assert.deepEqual(clients, ['hq-windows', 'hq-mac', 'kiosk', 'road-mac', 'eu-mobile', 'lab-webex']);
+
+  const example = join(REPO, 'examples', 'acme-jabber.toml');
+  const shown = async () => ({
+    path: await page.textContent('#jabber-result [data-field="path"]'),
+    message: await page.textContent('#jabber-result [data-field="message"]'),
+    hosts: await page.locator('#jabber-result table.connections code.host').allTextContents(),
+    urls: await page.locator('#jabber-result table.connections tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('code.url')?.textContent ?? null)),
+    queries: await page.locator('#jabber-result table.srv tbody td:first-child').allTextContents(),
+    codes: await page.locator('#jabber-result .answer a.code').allTextContents(),
+    steps: await page.locator('#jabber-result [data-field="trace"] li').count(),
+  });
+  const cases = [
+    ['hq-windows', 'jdoe@acme.com'],
+    ['hq-mac', 'jdoe@acme.com'],
+    ['kiosk', 'jdoe@acme.com'],
+    ['road-mac', 'jdoe@acme.com'],
+    ['eu-mobile', 'hmueller@acme.eu'],
+    ['lab-webex', 'jdoe@lab.acme.com'],
+  ];
+  const seen = {};
+  for (const [client, address] of cases) {
+    await page.selectOption('#jabber-client', client);
+    await type(page, '#jabber-address', address);
+    await until(page, '#jabber-result [data-field="sign-in"]', `${address} on ${client} (`);
+    const cli = JSON.parse(execFileSync(CLI, ['derive', 'jabber', '--client', client, '--address', address, '-c', example, '--format', 'json'], { encoding: 'utf8' }));
+    const got = await shown();
+    assert.deepEqual(got, {
+      path: cli.path,
+      message: cli.message,
+      hosts: cli.connections.map((c) => `${c.host}:${c.port}`),
+      urls: cli.connections.map((c) => c.url),
+      queries: cli.queries.map((q) => q.name),
+      codes: [...new Set(cli.issues.map((i) => i.code))],
+      steps: cli.steps.length,
+    }, `${client} ${address}`);
+    seen[client] = got;
+  }
+  // What core says of the example, by its records: Jabber for Windows inside tries the two best
+  // `_cisco-uds` targets, both gone; outside, the Expressway-E's certificate lacks the domain.
+  assert.equal(seen['hq-windows'].path, 'on-premises');
+  assert.equal(seen['hq-windows'].hosts[0], 'cucm-old.acme.com:8443');
+  assert.equal(seen['hq-windows'].urls[0], 'https://cucm-old.acme.com:8443/cucm-uds/clusterUser?username=jdoe');
+  assert.equal(seen['hq-windows'].message, 'Cannot communicate with the server');
+  assert.deepEqual(seen['hq-windows'].codes, ['JAB005', 'JAB007']);
+  assert.equal(seen['road-mac'].path, 'mra');
+  assert.equal(seen['road-mac'].urls[0], 'https://expe.acme.com:8443/YWNtZS5jb20/get_edge_config?service_name=_cisco-uds&service_name=_cuplogin');
+  assert.equal(seen['road-mac'].message, 'Cannot communicate with the server');
+  assert.ok(seen['road-mac'].codes.includes('JAB004'), seen['road-mac'].codes.join(' '));
+  assert.equal(seen.kiosk.path, 'manual');
+  assert.deepEqual(seen.kiosk.hosts, []);
+  assert.equal(seen.kiosk.message, 'Cannot find your services automatically');
+  await page.selectOption('#jabber-client', 'hq-windows');
+  await type(page, '#jabber-address', 'jdoe@acme.com');
+  await until(page, '#jabber-result [data-field="sign-in"]', 'jdoe@acme.com on hq-windows (');
+  await shot(page, 'jabber');
+
+  // A rule code links to its page.
+  await page.locator('#jabber-result .answer a.code', { hasText: 'JAB007' }).click();
+  await until(page, '#view-rule h1', 'JAB007');
+  await page.goBack();
+  await until(page, '#jabber-result [data-field="path"]', 'on-premises');
+
+  // An address without a domain is refused with the CLI's message.
+  await type(page, '#jabber-address', 'jdoe');
+  await until(page, '#jabber-result .error', '`jdoe` is not a sign-in address');
+  assert.equal(await page.getAttribute('#jabber-result .error', 'data-error-code'), 'usage');
+
+  // At phone width the tables scroll inside the card, not the page.
+  await type(page, '#jabber-address', 'jdoe@acme.com');
+  await until(page, '#jabber-result [data-field="path"]', 'on-premises');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+  await shot(page, 'jabber-phone');
+  await page.done();
+});
+
 test('recipes: Wireshark and IMAP', async () => {
   const page = await open('#recipes');
   await type(page, '#wireshark-ip', '10.1.3.10');

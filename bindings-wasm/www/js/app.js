@@ -1,10 +1,11 @@
 // Loads uclint's WebAssembly, sets up each calculator and shows the one the address names
-// (#presence, #resolve, #route, #check, #import, #health, #recipes, #rules, #rule/CODE).
+// (#presence, #resolve, #route, #check, #import, #health, #jabber, #recipes, #rules, #rule/CODE).
 
 import init, * as uclint from '../dist/uclint_wasm.js';
 import { setup as setupCheck } from './check.js';
 import { setup as setupHealth } from './health.js';
 import { setup as setupImport } from './import.js';
+import { setup as setupJabber } from './jabber.js';
 import { setup as setupPresence } from './presence.js';
 import { setup as setupRecipes } from './recipes.js';
 import { setup as setupResolve } from './resolve.js';
@@ -18,6 +19,7 @@ const VIEWS = {
   check: 'Check',
   import: 'From your systems',
   health: 'Server health',
+  jabber: 'Jabber sign-in',
   recipes: 'Recipes',
   rules: 'Rules',
 };
@@ -54,7 +56,9 @@ async function main() {
   setupResolve(uclint);
   setupRoute(uclint);
   setupHealth(uclint);
-  setupImport(uclint, setupCheck(uclint));
+  const editor = setupCheck(uclint);
+  setupImport(uclint, editor);
+  setupJabber(uclint, editor);
   setupRecipes(uclint);
   setupRules(uclint);
   loading.remove();

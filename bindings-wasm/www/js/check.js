@@ -11,7 +11,11 @@ const SEVERITIES = [
   ['info', 'Advice', 'worth knowing'],
 ];
 
-const EXAMPLE = ['acme.toml', 'acme-users.csv', 'acme.zone'];
+// The bundled examples (build.sh copies them into dist/examples/), each with the files it refers to.
+const EXAMPLES = {
+  acme: ['acme.toml', 'acme-users.csv', 'acme.zone'],
+  'acme-jabber': ['acme-jabber.toml'],
+};
 
 /** One "file it refers to": its name (as the deployment writes it) and its text. */
 function extraFile(name, text, onChange) {
@@ -122,13 +126,17 @@ export function setup(uclint) {
     const files = await Promise.all([...event.target.files].map(async (file) => ({ name: file.name, text: await file.text() })));
     open(files);
   });
-  field('check-example').addEventListener('click', async () => {
-    const files = await Promise.all(EXAMPLE.map(async (name) => {
+  /** Open a bundled example in place of whatever was open, files it refers to included. */
+  const loadExample = async (example) => {
+    const files = await Promise.all(EXAMPLES[example].map(async (name) => {
       const response = await fetch(`dist/examples/${name}`);
       return { name, text: await response.text() };
     }));
+    extra.replaceChildren();
     open(files);
-  });
+  };
+  field('check-example').addEventListener('click', () => loadExample('acme'));
+  field('check-example-jabber').addEventListener('click', () => loadExample('acme-jabber'));
   field('check-add-file').addEventListener('click', () => {
     addFile('', '').querySelector('input').focus();
   });
@@ -168,9 +176,10 @@ export function setup(uclint) {
     }
   });
 
-  // The deployment editor as other pages fill it (the importers): its text and format, and new
-  // TOML text, checked again as if typed.
+  // The deployment editor as other pages fill it (the importers, Jabber sign-in): its text and
+  // format, new TOML text checked again as if typed, and a bundled example by name.
   return {
+    loadExample,
     read: () => ({ text: field('check-text').value, format: field('check-format').value }),
     writeToml: (text) => {
       field('check-text').value = text;

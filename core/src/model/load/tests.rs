@@ -528,3 +528,33 @@ fn jabber_domains_and_addresses_must_be_dns_domains() {
     let good = text.replace("[\"VOICEMAIL\"]", "[\"WEBEX\", \"CUP\"]\nsign_in = \"ex.com\"");
     load_toml(&good).unwrap();
 }
+
+#[test]
+fn toml_values_keep_their_types() {
+    // A number is no string, nor an enum's name; a date-time is no string either.
+    assert_failures(
+        Format::Toml,
+        &[
+            (
+                "[[servers]]\nnode_name = 2007\nroles = [\"cups\"]\n",
+                "2:13: servers[0].node_name: invalid type: integer `2007`, expected a string",
+            ),
+            (
+                "[[servers]]\nnode_name = \"a\"\nroles = [\"cups\"]\nversion = 7.5\n",
+                "4:11: servers[0].version: invalid type: floating point `7.5`, expected a string",
+            ),
+            (
+                "domain = true\n",
+                "1:10: domain: invalid type: boolean `true`, expected a string",
+            ),
+            (
+                "domain = 1979-05-27\n",
+                "1:10: domain: invalid type: map, expected a string",
+            ),
+        ],
+    );
+    // Integers in any TOML radix.
+    let toml = "[sip_proxy]\nstatic_routes = [{ pattern = \".com.a.*\", next_hop = \"b\", port = 0x13C4, weight = 0o12, priority = 0b11 }]\n";
+    let route = &load_toml(toml).unwrap().sip_proxy.static_routes[0];
+    assert_eq!((route.port, route.weight, route.priority), (5060, 10, 3));
+}

@@ -4,7 +4,7 @@
 //! Plain scalars resolve by YAML 1.2's core schema where the type is open (`deserialize_any`,
 //! numbers, booleans); where a string is expected, any scalar but a null gives its text, so
 //! `version: 7.0` and `telephone_number: 0123` read as written; a key or an enum's name is any
-//! scalar's text. A null reads as an empty mapping or sequence where one is expected (`servers:`
+//! scalar's text. TOML's values come typed (see `Scalar::typed`): there a number is no string. A null reads as an empty mapping or sequence where one is expected (`servers:`
 //! then `-` alone is a server with no keys), as `None` for an option, and is refused elsewhere.
 
 use serde::de::{self, Expected, Unexpected, Visitor};
@@ -178,7 +178,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         self.placed(|node, _| match node.scalar() {
-            Some(scalar) if !scalar.is_null() => visitor.visit_borrowed_str(&scalar.text),
+            Some(scalar) if scalar.is_text() => visitor.visit_borrowed_str(&scalar.text),
             _ => Err(refuse(node, &visitor)),
         })
     }
@@ -275,6 +275,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         self.placed(|node, link| match &node.kind {
+            Kind::Scalar(scalar) if scalar.typed && !scalar.is_text() => Err(refuse(node, &visitor)),
             Kind::Scalar(_) => visitor.visit_enum(UnitVariant(NodeDe::new(node, *link))),
             Kind::Map(entries) if entries.len() == 1 => visitor.visit_enum(MapVariant {
                 entry: &entries[0],

@@ -2,7 +2,8 @@
 //! tree becomes the tree of positions.
 //!
 //! JSON is YAML 1.2, so JSON's tree of positions comes from here too (its values and syntax
-//! errors come from serde_json, which words them best).
+//! errors come from serde_json, which words them best). TOML's values are read by this
+//! deserializer too, from a tree built of toml's (see `toml_spans`).
 
 mod access;
 mod de;
@@ -20,8 +21,10 @@ use crate::model::source_map::{Path, SpanNode};
 use crate::source::Location;
 pub use spans::positions;
 
-use de::NodeDe;
-use error::{Error, Link};
+pub(super) use de::NodeDe;
+pub(super) use error::{Error, Link};
+pub(super) use scalar::Tag;
+pub(super) use tree::{Entry, Kind, Node, Scalar};
 
 /// Parse YAML `text` into `T` and the tree of positions.
 pub fn parse<T: DeserializeOwned>(text: &str, file: &str) -> Result<(T, SpanNode), Problem> {

@@ -46,6 +46,9 @@ pub struct Scalar<'a> {
     pub plain: bool,
     /// Its core tag, if it has one.
     pub tag: Option<Tag>,
+    /// Whether the document fixes its type, as TOML does: where a string is expected only a
+    /// string (untagged) does, and an enum is named by a string. YAML's scalars are not typed.
+    pub typed: bool,
 }
 
 impl Scalar<'_> {
@@ -55,6 +58,13 @@ impl Scalar<'_> {
             None => self.plain && scalar::is_null(&self.text),
             Some(tag) => tag == Tag::Null,
         }
+    }
+
+    /// Whether a string may be read from it: any scalar but a null, unless its type is fixed
+    /// to another.
+    pub fn is_text(&self) -> bool {
+        let other_type = self.typed && self.tag.is_some_and(|tag| tag != Tag::Str);
+        !(self.is_null() || other_type)
     }
 }
 

@@ -115,6 +115,7 @@ impl<'a> Walker<'a> {
                             text: Cow::Borrowed(""),
                             plain: true,
                             tag: None,
+                            typed: false,
                         };
                         Node {
                             pos: start,
@@ -147,6 +148,7 @@ impl<'a> Walker<'a> {
                     text,
                     plain: style == ScalarStyle::Plain,
                     tag,
+                    typed: false,
                 };
                 let node = Node {
                     pos: start,

@@ -209,59 +209,55 @@ const fn purpose(purpose: core_jabber::Purpose) -> &'static str {
     }
 }
 
-impl From<&core_jabber::SrvQuery> for SrvQuery {
-    fn from(query: &core_jabber::SrvQuery) -> Self {
+impl From<core_jabber::SrvQuery> for SrvQuery {
+    fn from(query: core_jabber::SrvQuery) -> Self {
         let core_jabber::SrvQuery { service, name, result } = query;
         let result = match result {
             core_jabber::SrvResult::Found { targets } => SrvResult::Found {
                 targets: targets
-                    .iter()
+                    .into_iter()
                     .map(|t| SrvTarget {
-                        target: t.target.clone(),
+                        target: t.target,
                         port: t.port,
                         priority: t.priority,
                         weight: t.weight,
                     })
                     .collect(),
             },
-            core_jabber::SrvResult::NotFound { answer } => SrvResult::NotFound { answer: answer.clone() },
+            core_jabber::SrvResult::NotFound { answer } => SrvResult::NotFound { answer },
             core_jabber::SrvResult::Excluded => SrvResult::Excluded,
             core_jabber::SrvResult::NoDns => SrvResult::NoDns,
         };
         Self {
             service: service.label(),
-            name: name.clone(),
+            name,
             result,
         }
     }
 }
 
-impl From<&core_jabber::Trust> for Trust {
-    fn from(trust: &core_jabber::Trust) -> Self {
+impl From<core_jabber::Trust> for Trust {
+    fn from(trust: core_jabber::Trust) -> Self {
         match trust {
             core_jabber::Trust::Unknown => Self::Unknown,
-            core_jabber::Trust::Trusted { matched } => Self::Trusted {
-                matched: matched.clone(),
-            },
-            core_jabber::Trust::Untrusted { reason } => Self::Untrusted { reason: reason.clone() },
+            core_jabber::Trust::Trusted { matched } => Self::Trusted { matched },
+            core_jabber::Trust::Untrusted { reason } => Self::Untrusted { reason },
         }
     }
 }
 
-impl From<&core_jabber::Outcome> for Outcome {
-    fn from(outcome: &core_jabber::Outcome) -> Self {
+impl From<core_jabber::Outcome> for Outcome {
+    fn from(outcome: core_jabber::Outcome) -> Self {
         match outcome {
             core_jabber::Outcome::Connects => Self::Connects,
             core_jabber::Outcome::Prompts => Self::Prompts,
-            core_jabber::Outcome::Fails { message } => Self::Fails {
-                message: message.clone(),
-            },
+            core_jabber::Outcome::Fails { message } => Self::Fails { message },
         }
     }
 }
 
-impl From<&core_jabber::Connection> for Connection {
-    fn from(connection: &core_jabber::Connection) -> Self {
+impl From<core_jabber::Connection> for Connection {
+    fn from(connection: core_jabber::Connection) -> Self {
         let core_jabber::Connection {
             purpose: what,
             host,
@@ -275,37 +271,37 @@ impl From<&core_jabber::Connection> for Connection {
             why,
         } = connection;
         Self {
-            purpose: purpose(*what),
-            host: host.clone(),
-            port: *port,
-            url: url.clone(),
+            purpose: purpose(what),
+            host,
+            port,
+            url,
             address: address.map(|a| a.to_string()),
-            server: server.clone(),
-            certificate_names: certificate_names.clone(),
+            server,
+            certificate_names,
             trust: trust.into(),
             outcome: outcome.into(),
-            why: why.clone(),
+            why,
         }
     }
 }
 
-impl From<&core_jabber::Issue> for Issue {
-    fn from(issue: &core_jabber::Issue) -> Self {
+impl From<core_jabber::Issue> for Issue {
+    fn from(issue: core_jabber::Issue) -> Self {
         let core_jabber::Issue { code, subject, message } = issue;
         Self {
             code: code.to_string(),
             subject: match subject {
                 core_jabber::IssueSubject::Client => IssueSubject::Client,
-                core_jabber::IssueSubject::Server(name) => IssueSubject::Server(name.clone()),
-                core_jabber::IssueSubject::Domain(name) => IssueSubject::Domain(name.clone()),
+                core_jabber::IssueSubject::Server(name) => IssueSubject::Server(name),
+                core_jabber::IssueSubject::Domain(name) => IssueSubject::Domain(name),
             },
-            message: message.clone(),
+            message,
         }
     }
 }
 
-impl From<&core_jabber::JabberDiscovery> for JabberDiscovery {
-    fn from(discovery: &core_jabber::JabberDiscovery) -> Self {
+impl From<core_jabber::JabberDiscovery> for JabberDiscovery {
+    fn from(discovery: core_jabber::JabberDiscovery) -> Self {
         let core_jabber::JabberDiscovery {
             client,
             kind,
@@ -324,21 +320,21 @@ impl From<&core_jabber::JabberDiscovery> for JabberDiscovery {
             steps,
         } = discovery;
         Self {
-            client: client.clone(),
+            client,
             kind: kind.as_str(),
-            address: address.clone(),
-            place: place(*where_from),
-            services_domain: services_domain.clone(),
+            address,
+            place: place(where_from),
+            services_domain,
             domain_from: from.map(domain_from),
-            lookup_domain: lookup_domain.clone(),
-            queries: queries.iter().map(SrvQuery::from).collect(),
+            lookup_domain,
+            queries: queries.into_iter().map(SrvQuery::from).collect(),
             path: path.as_str(),
-            connections: connections.iter().map(Connection::from).collect(),
-            jabber_id: jabber_id.clone(),
-            signs_in: *signs_in,
-            message: message.clone(),
-            issues: issues.iter().map(Issue::from).collect(),
-            steps: steps.clone(),
+            connections: connections.into_iter().map(Connection::from).collect(),
+            jabber_id,
+            signs_in,
+            message,
+            issues: issues.into_iter().map(Issue::from).collect(),
+            steps,
         }
     }
 }
@@ -355,7 +351,7 @@ pub fn jabber_discovery(
     let deployment = DeploymentSource::from_ts(deployment)?.load()?;
     let client = find_client(&deployment, client)?;
     let discovery = core_discovery(&deployment, client, address).map_err(|e| Failure::usage(e.to_string()))?;
-    to_ts(&JabberDiscovery::from(&discovery))
+    to_ts(&JabberDiscovery::from(discovery))
 }
 
 #[cfg(test)]
@@ -401,7 +397,7 @@ invalid_certificate_behavior = "RejectAndNotify"
                     let core = core_discovery(d, client, address).unwrap();
                     let json = serde_json::to_value(&core).unwrap();
                     assert_eq!(
-                        serde_json::to_value(JabberDiscovery::from(&core)).unwrap(),
+                        serde_json::to_value(JabberDiscovery::from(core.clone())).unwrap(),
                         json,
                         "{} {address}",
                         client.id

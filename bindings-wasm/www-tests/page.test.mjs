@@ -597,7 +597,7 @@ test('rules: every rule listed, each page reachable; an unknown code says so', a
 
 test('reference links: every view links to the page that explains it, and each one is served', async () => {
   const page = await open('#presence');
-  const views = ['#presence', '#resolve', '#route', '#health', '#recipes', '#rules', '#rule/NAME001'];
+  const views = ['#presence', '#resolve', '#route', '#health', '#jabber', '#recipes', '#rules', '#rule/NAME001'];
   const links = new Set();
   for (const view of views) {
     await page.goto(`${base}/${view}`);
@@ -608,6 +608,7 @@ test('reference links: every view links to the page that explains it, and each o
   }
   assert.ok(links.has('dist/docs/derivations/presence-address.md'), [...links].join(' '));
   assert.ok(links.has('dist/docs/rules/NAME001.md'), [...links].join(' '));
+  assert.ok(links.has('dist/docs/derivations/jabber-discovery.md'), [...links].join(' '));
   for (const href of links) {
     const response = await page.request.get(`${base}/${href}`);
     assert.equal(response.status(), 200, href);

@@ -81,6 +81,17 @@ _Verdict = Literal["usable", "unusable", "unresolved"]
 _Decision = Literal["local", "static", "dns", "blocked", "unroutable"]
 _Transport = Literal["udp", "tcp", "tls"]
 _Origin = Literal["static-route", "srv", "address", "literal"]
+_ClientKind = Literal[
+    "cupc",
+    "ip-phone",
+    "attendant-console",
+    "moc",
+    "jabber-windows",
+    "jabber-mac",
+    "jabber-mobile",
+    "webex-app",
+    "other",
+]
 _ServiceName = Literal["login", "presence", "desk-phone", "voicemail", "directory", "calendar", "jabber-sign-in"]
 _Status = Literal["ok", "warning", "failing", "not-configured"]
 _ProblemKind = Literal[
@@ -888,8 +899,6 @@ def load_plugin(path: Union[str, os.PathLike[str]]) -> Plugin:
     """Load a plugin in the sandbox and describe it, like ``uclint plugin info``."""
 
 # --- Collecting the deployment file ----------------------------------------------------------
-
-_ClientKind = Literal["cupc", "ip-phone", "attendant-console", "moc", "other"]
 
 @final
 class Collected:

@@ -304,6 +304,26 @@ typedef uint32_t UclintClientKind;
  */
 #define UCLINT_CLIENT_KIND_OTHER 4
 
+/*
+ Cisco Jabber for Windows (`jabber-windows`).
+ */
+#define UCLINT_CLIENT_KIND_JABBER_WINDOWS 5
+
+/*
+ Cisco Jabber for Mac (`jabber-mac`).
+ */
+#define UCLINT_CLIENT_KIND_JABBER_MAC 6
+
+/*
+ Cisco Jabber for iPhone, iPad or Android (`jabber-mobile`).
+ */
+#define UCLINT_CLIENT_KIND_JABBER_MOBILE 7
+
+/*
+ Webex App in Unified CM mode (`webex-app`).
+ */
+#define UCLINT_CLIENT_KIND_WEBEX_APP 8
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus

@@ -15,6 +15,7 @@ mod boundary;
 mod deployment;
 mod diff;
 mod import;
+mod jabber;
 mod plugins;
 mod presence;
 mod report;
@@ -35,6 +36,13 @@ pub use import::{
     UCLINT_CLIENT_KIND_MOC, UCLINT_CLIENT_KIND_OTHER, UCLINT_CLIENT_KIND_WEBEX_APP, UCLINT_IMPORT_BAT,
     UCLINT_IMPORT_HOSTS, UCLINT_IMPORT_IPCONFIG, UCLINT_IMPORT_LDIF, UCLINT_IMPORT_RESOLV, UCLINT_IMPORT_SCUTIL,
     UclintClientKind, UclintImportKind, uclint_import,
+};
+pub use jabber::{
+    UclintConnectionOutcome, UclintJabber, UclintJabberPath, uclint_jabber_code, uclint_jabber_code_count,
+    uclint_jabber_connection_address, uclint_jabber_connection_count, uclint_jabber_connection_host,
+    uclint_jabber_connection_outcome, uclint_jabber_connection_port, uclint_jabber_connection_url,
+    uclint_jabber_discovery, uclint_jabber_free, uclint_jabber_id, uclint_jabber_message, uclint_jabber_path,
+    uclint_jabber_signs_in, uclint_jabber_step, uclint_jabber_step_count, uclint_jabber_to_json,
 };
 pub use presence::{
     UclintPresence, UclintPresenceMethod, UclintVerdict, uclint_presence_address, uclint_presence_address_resolved,
@@ -96,4 +104,5 @@ const _: () = {
     shareable::<UclintResolution>();
     shareable::<UclintReport>();
     shareable::<UclintRouting>();
+    shareable::<UclintJabber>();
 };

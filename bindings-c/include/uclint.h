@@ -51,8 +51,9 @@ typedef enum {
   UCLINT_STATUS_INVALID_UTF8 = 2,
   /*
    The deployment text or file is not a valid deployment (the message names file:line:column),
-   the request URI given to `uclint_route` is not one (the message names the character), or
-   the text given to `uclint_import` is not what its kind reads (the message names the line).
+   the request URI given to `uclint_route` is not one (the message names the character), the
+   sign-in address given to `uclint_jabber_discovery` is not user@domain, or the text given to
+   `uclint_import` is not what its kind reads (the message names the line).
    */
   UCLINT_STATUS_PARSE_ERROR = 3,
   /*
@@ -76,6 +77,50 @@ typedef enum {
    */
   UCLINT_STATUS_INVALID_ARGUMENT = 8,
 } UclintStatus;
+
+/*
+ The path sign-in takes.
+ */
+typedef enum {
+  /*
+   `_cisco-uds` answered: Unified CM's UDS on premises ("on-premises").
+   */
+  UCLINT_JABBER_PATH_ON_PREMISES = 0,
+  /*
+   `_cuplogin` answered: legacy IM and Presence sign-in ("im-and-presence").
+   */
+  UCLINT_JABBER_PATH_IM_AND_PRESENCE = 1,
+  /*
+   Only `_collab-edge` answered: Mobile and Remote Access through the Expressway-E ("mra").
+   */
+  UCLINT_JABBER_PATH_MRA = 2,
+  /*
+   Manual server settings: cached ones, or none found and the user must type one ("manual").
+   */
+  UCLINT_JABBER_PATH_MANUAL = 3,
+  /*
+   The domain belongs to Webex in the cloud ("webex").
+   */
+  UCLINT_JABBER_PATH_WEBEX = 4,
+} UclintJabberPath;
+
+/*
+ What came of one connection the client makes.
+ */
+typedef enum {
+  /*
+   It works ("connects").
+   */
+  UCLINT_CONNECTION_OUTCOME_CONNECTS = 0,
+  /*
+   It works once the user accepts an untrusted certificate ("prompts").
+   */
+  UCLINT_CONNECTION_OUTCOME_PROMPTS = 1,
+  /*
+   It fails ("fails"); `uclint_jabber_message` says what the user sees.
+   */
+  UCLINT_CONNECTION_OUTCOME_FAILS = 2,
+} UclintConnectionOutcome;
 
 /*
  How the presence address was formed (docs/derivations/presence-address.md).
@@ -185,6 +230,13 @@ typedef enum {
  threads at once. Free it with `uclint_deployment_free`.
  */
 typedef struct UclintDeployment UclintDeployment;
+
+/*
+ What Jabber or Webex App does when a user signs in (opaque). Immutable once created: one
+ handle may be read from several threads at once. Strings its accessors return belong to it
+ and stay valid until `uclint_jabber_free`. It does not borrow from the deployment it came from.
+ */
+typedef struct UclintJabber UclintJabber;
 
 /*
  A derived presence address (opaque). Immutable once created: one handle may be read from
@@ -303,6 +355,26 @@ typedef uint32_t UclintClientKind;
  Anything else (`other`).
  */
 #define UCLINT_CLIENT_KIND_OTHER 4
+
+/*
+ Cisco Jabber for Windows (`jabber-windows`).
+ */
+#define UCLINT_CLIENT_KIND_JABBER_WINDOWS 5
+
+/*
+ Cisco Jabber for Mac (`jabber-mac`).
+ */
+#define UCLINT_CLIENT_KIND_JABBER_MAC 6
+
+/*
+ Cisco Jabber for iPhone, iPad or Android (`jabber-mobile`).
+ */
+#define UCLINT_CLIENT_KIND_JABBER_MOBILE 7
+
+/*
+ Webex App in Unified CM mode (`webex-app`).
+ */
+#define UCLINT_CLIENT_KIND_WEBEX_APP 8
 
 #ifdef __cplusplus
 extern "C" {
@@ -460,6 +532,192 @@ UclintStatus uclint_import(UclintImportKind kind,
                            UclintClientKind client_kind,
                            char **out_json,
                            size_t *error_line);
+
+/*
+ Derives what Jabber or Webex App on the client profile `client` of `deployment` does when
+ `address` (user@domain, e.g. "jdoe@ex.com") signs in: the services domain, the SRV queries as
+ that client's DNS answers them (the deployment's DNS inside, `dns.public` outside), the path,
+ each connection with its certificate, and the rule codes (JAB001-JAB008) behind a failure. A
+ sign-in that fails is a success of this call: `uclint_jabber_signs_in` is false and the
+ message and codes say why.
+
+ On success `*out` receives a new handle owned by the caller (free with `uclint_jabber_free`);
+ on failure `*out` is set to NULL. Errors: NULL_ARGUMENT (`deployment`, `client`, `address` or
+ `out`), INVALID_UTF8, TOO_LARGE, INVALID_ARGUMENT (empty `address`), PARSE_ERROR (`address` is
+ not user@domain; the message names what is wrong, e.g. "`jdoe` is not a sign-in address:
+ expected user@domain, such as jdoe@ex.com"), NOT_FOUND (no client profile with that id; the
+ message lists those that exist). Thread safety: `deployment` is only read, so several threads
+ may derive against one deployment at once.
+
+ # Safety
+ `deployment` is NULL or a live deployment handle; `client` and `address` are NULL or
+ NUL-terminated strings; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_discovery(const UclintDeployment *deployment,
+                                     const char *client,
+                                     const char *address,
+                                     UclintJabber **out);
+
+/*
+ Sets `*out` to the path sign-in takes. Errors: NULL_ARGUMENT (then `*out` is
+ `UCLINT_JABBER_PATH_ON_PREMISES`, which means nothing). Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_path(const UclintJabber *jabber, UclintJabberPath *out);
+
+/*
+ Sets `*out` to whether sign-in succeeds (perhaps after the user accepts a certificate).
+ Errors: NULL_ARGUMENT (then `*out` is false). Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_signs_in(const UclintJabber *jabber, bool *out);
+
+/*
+ Sets `*out` to what the user sees ("Signed in", "Cannot find your services automatically",
+ "Cannot communicate with the server", ...), owned by `jabber`. Errors: NULL_ARGUMENT.
+ Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_message(const UclintJabber *jabber, const char **out);
+
+/*
+ Sets `*out` to the Jabber ID IM and Presence gives the user (UserID@DefaultDomain, e.g.
+ "jdoe@ex.com"), owned by `jabber`, or to NULL (with status OK) when sign-in does not get that
+ far. Errors: NULL_ARGUMENT. Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_id(const UclintJabber *jabber, const char **out);
+
+/*
+ Sets `*out` to the number of connections the client makes, in order (0 when it finds no
+ server). Errors: NULL_ARGUMENT (then `*out` is 0). Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_connection_count(const UclintJabber *jabber, size_t *out);
+
+/*
+ Sets `*out` to the host connection `index` goes to, as the client names it (e.g.
+ "cucm1.ex.com"), owned by `jabber`. Errors: NULL_ARGUMENT, NOT_FOUND (`index` not below the
+ count; `*out` is then NULL). Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_connection_host(const UclintJabber *jabber,
+                                           size_t index,
+                                           const char **out);
+
+/*
+ Sets `*out` to connection `index`'s port. Errors: NULL_ARGUMENT, NOT_FOUND (then `*out` is 0).
+ Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_connection_port(const UclintJabber *jabber, size_t index, uint16_t *out);
+
+/*
+ Sets `*out` to the URL connection `index` asks (e.g.
+ "https://cucm1.ex.com:8443/cucm-uds/clusterUser?username=jdoe"), owned by `jabber`, or to
+ NULL (with status OK) for a connection that is not HTTPS (XMPP). Errors: NULL_ARGUMENT,
+ NOT_FOUND. Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_connection_url(const UclintJabber *jabber,
+                                          size_t index,
+                                          const char **out);
+
+/*
+ Sets `*out` to the address connection `index`'s host resolved to for this client (e.g.
+ "10.0.0.11"), owned by `jabber`, or to NULL (with status OK) when it did not resolve (JAB005).
+ Errors: NULL_ARGUMENT, NOT_FOUND. Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_connection_address(const UclintJabber *jabber,
+                                              size_t index,
+                                              const char **out);
+
+/*
+ Sets `*out` to what came of connection `index`. Errors: NULL_ARGUMENT, NOT_FOUND (then `*out`
+ is `UCLINT_CONNECTION_OUTCOME_CONNECTS`, which means nothing). Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_connection_outcome(const UclintJabber *jabber,
+                                              size_t index,
+                                              UclintConnectionOutcome *out);
+
+/*
+ Sets `*out` to the number of rule codes behind a failure or a risk (JAB001-JAB008), each
+ once. Errors: NULL_ARGUMENT (then `*out` is 0). Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_code_count(const UclintJabber *jabber, size_t *out);
+
+/*
+ Sets `*out` to rule code number `index` (e.g. "JAB002"), owned by `jabber`.
+ Errors: NULL_ARGUMENT, NOT_FOUND. Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_code(const UclintJabber *jabber, size_t index, const char **out);
+
+/*
+ Sets `*out` to the number of steps of the explanation. Errors: NULL_ARGUMENT (then `*out` is
+ 0). Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_step_count(const UclintJabber *jabber, size_t *out);
+
+/*
+ Sets `*out` to step number `index`, one sentence (the last says what the user sees), owned by
+ `jabber`. Errors: NULL_ARGUMENT, NOT_FOUND. Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_step(const UclintJabber *jabber, size_t index, const char **out);
+
+/*
+ Sets `*out` to the whole answer as JSON (the place, services and lookup domains, every SRV
+ query and target, each connection with its certificate names and trust, the issues with
+ what they are about, the steps): the core's serialization, printed pretty. The string
+ belongs to the caller: free it with `uclint_string_free`. Errors: NULL_ARGUMENT.
+ Thread safety: read-only.
+
+ # Safety
+ `jabber` is NULL or a live handle; `out` is NULL or writable.
+ */
+UclintStatus uclint_jabber_to_json(const UclintJabber *jabber, char **out);
+
+/*
+ Frees a discovery handle and the strings it owns. NULL does nothing; freeing twice is
+ undefined behaviour.
+
+ # Safety
+ `jabber` is NULL or a handle from `uclint_jabber_discovery` not yet freed.
+ */
+void uclint_jabber_free(UclintJabber *jabber);
 
 /*
  Derives the presence address (docs/derivations/presence-address.md) from `node` (Presence.Primary.Address, the presence

@@ -23,8 +23,9 @@ pub enum UclintStatus {
     /// `uclint_import` is neither UTF-8 nor UTF-16 with a byte order mark (the message names the line).
     InvalidUtf8 = 2,
     /// The deployment text or file is not a valid deployment (the message names file:line:column),
-    /// the request URI given to `uclint_route` is not one (the message names the character), or
-    /// the text given to `uclint_import` is not what its kind reads (the message names the line).
+    /// the request URI given to `uclint_route` is not one (the message names the character), the
+    /// sign-in address given to `uclint_jabber_discovery` is not user@domain, or the text given to
+    /// `uclint_import` is not what its kind reads (the message names the line).
     ParseError = 3,
     /// Nothing by that name or index: an unknown client, or an index past the end.
     NotFound = 4,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use uclint_core::model::{
-    Beside, Deployment, Format, LoadError, Problem, ProblemKind, ReadError, file_format, read_capped, utf8_text,
+    Beside, Client, Deployment, Format, LoadError, Problem, ProblemKind, ReadError, file_format, read_capped, utf8_text,
 };
 use uclint_core::source::{NoFiles, SourceFiles};
 
@@ -33,6 +33,23 @@ pub struct UclintDeployment {
     /// The folder the deployment's own plugin paths are relative to: its file's (or, for text,
     /// that of the name it was given).
     pub(crate) plugin_dir: PathBuf,
+}
+
+impl UclintDeployment {
+    /// The client profile `id`, or NOT_FOUND with the command line's message listing those that
+    /// exist.
+    pub(crate) fn client(&self, id: &str) -> Result<&Client, Error> {
+        self.deployment.client(id).ok_or_else(|| {
+            let known: Vec<&str> = self.deployment.clients.iter().map(|c| c.id.as_str()).collect();
+            Error::new(
+                UclintStatus::NotFound,
+                format!(
+                    "no client profile `{id}` in the deployment; expected one of: {}",
+                    known.join(", ")
+                ),
+            )
+        })
+    }
 }
 
 /// Loads a deployment from `len` bytes of `text` (not necessarily NUL-terminated) in `format`.

@@ -42,6 +42,14 @@ pub const UCLINT_CLIENT_KIND_ATTENDANT_CONSOLE: UclintClientKind = 2;
 pub const UCLINT_CLIENT_KIND_MOC: UclintClientKind = 3;
 /// Anything else (`other`).
 pub const UCLINT_CLIENT_KIND_OTHER: UclintClientKind = 4;
+/// Cisco Jabber for Windows (`jabber-windows`).
+pub const UCLINT_CLIENT_KIND_JABBER_WINDOWS: UclintClientKind = 5;
+/// Cisco Jabber for Mac (`jabber-mac`).
+pub const UCLINT_CLIENT_KIND_JABBER_MAC: UclintClientKind = 6;
+/// Cisco Jabber for iPhone, iPad or Android (`jabber-mobile`).
+pub const UCLINT_CLIENT_KIND_JABBER_MOBILE: UclintClientKind = 7;
+/// Webex App in Unified CM mode (`webex-app`).
+pub const UCLINT_CLIENT_KIND_WEBEX_APP: UclintClientKind = 8;
 
 /// Why an import failed, and the line of the text it names (0 when the text was not read).
 struct Failure {
@@ -236,11 +244,17 @@ fn client_kind_arg(kind: UclintClientKind) -> Result<ClientKind, Error> {
         UCLINT_CLIENT_KIND_ATTENDANT_CONSOLE => Ok(ClientKind::AttendantConsole),
         UCLINT_CLIENT_KIND_MOC => Ok(ClientKind::Moc),
         UCLINT_CLIENT_KIND_OTHER => Ok(ClientKind::Other),
+        UCLINT_CLIENT_KIND_JABBER_WINDOWS => Ok(ClientKind::JabberWindows),
+        UCLINT_CLIENT_KIND_JABBER_MAC => Ok(ClientKind::JabberMac),
+        UCLINT_CLIENT_KIND_JABBER_MOBILE => Ok(ClientKind::JabberMobile),
+        UCLINT_CLIENT_KIND_WEBEX_APP => Ok(ClientKind::WebexApp),
         other => Err(Error::new(
             UclintStatus::InvalidArgument,
             format!(
                 "unknown client kind {other}: expected UCLINT_CLIENT_KIND_CUPC (0), UCLINT_CLIENT_KIND_IP_PHONE (1), \
-                 UCLINT_CLIENT_KIND_ATTENDANT_CONSOLE (2), UCLINT_CLIENT_KIND_MOC (3) or UCLINT_CLIENT_KIND_OTHER (4)"
+                 UCLINT_CLIENT_KIND_ATTENDANT_CONSOLE (2), UCLINT_CLIENT_KIND_MOC (3), UCLINT_CLIENT_KIND_OTHER (4), \
+                 UCLINT_CLIENT_KIND_JABBER_WINDOWS (5), UCLINT_CLIENT_KIND_JABBER_MAC (6), \
+                 UCLINT_CLIENT_KIND_JABBER_MOBILE (7) or UCLINT_CLIENT_KIND_WEBEX_APP (8)"
             ),
         )),
     }

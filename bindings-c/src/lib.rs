@@ -15,6 +15,7 @@ mod boundary;
 mod deployment;
 mod diff;
 mod import;
+mod jabber;
 mod plugins;
 mod presence;
 mod report;
@@ -30,9 +31,18 @@ pub use deployment::{
 };
 pub use diff::uclint_diff;
 pub use import::{
-    UCLINT_CLIENT_KIND_ATTENDANT_CONSOLE, UCLINT_CLIENT_KIND_CUPC, UCLINT_CLIENT_KIND_IP_PHONE, UCLINT_CLIENT_KIND_MOC,
-    UCLINT_CLIENT_KIND_OTHER, UCLINT_IMPORT_BAT, UCLINT_IMPORT_HOSTS, UCLINT_IMPORT_IPCONFIG, UCLINT_IMPORT_LDIF,
-    UCLINT_IMPORT_RESOLV, UCLINT_IMPORT_SCUTIL, UclintClientKind, UclintImportKind, uclint_import,
+    UCLINT_CLIENT_KIND_ATTENDANT_CONSOLE, UCLINT_CLIENT_KIND_CUPC, UCLINT_CLIENT_KIND_IP_PHONE,
+    UCLINT_CLIENT_KIND_JABBER_MAC, UCLINT_CLIENT_KIND_JABBER_MOBILE, UCLINT_CLIENT_KIND_JABBER_WINDOWS,
+    UCLINT_CLIENT_KIND_MOC, UCLINT_CLIENT_KIND_OTHER, UCLINT_CLIENT_KIND_WEBEX_APP, UCLINT_IMPORT_BAT,
+    UCLINT_IMPORT_HOSTS, UCLINT_IMPORT_IPCONFIG, UCLINT_IMPORT_LDIF, UCLINT_IMPORT_RESOLV, UCLINT_IMPORT_SCUTIL,
+    UclintClientKind, UclintImportKind, uclint_import,
+};
+pub use jabber::{
+    UclintConnectionOutcome, UclintJabber, UclintJabberPath, uclint_jabber_code, uclint_jabber_code_count,
+    uclint_jabber_connection_address, uclint_jabber_connection_count, uclint_jabber_connection_host,
+    uclint_jabber_connection_outcome, uclint_jabber_connection_port, uclint_jabber_connection_url,
+    uclint_jabber_discovery, uclint_jabber_free, uclint_jabber_id, uclint_jabber_message, uclint_jabber_path,
+    uclint_jabber_signs_in, uclint_jabber_step, uclint_jabber_step_count, uclint_jabber_to_json,
 };
 pub use presence::{
     UclintPresence, UclintPresenceMethod, UclintVerdict, uclint_presence_address, uclint_presence_address_resolved,
@@ -94,4 +104,5 @@ const _: () = {
     shareable::<UclintResolution>();
     shareable::<UclintReport>();
     shareable::<UclintRouting>();
+    shareable::<UclintJabber>();
 };

@@ -74,7 +74,7 @@ pub unsafe extern "C" fn uclint_resolve(
         // SAFETY: `out` is NULL or writable, per this function's contract.
         let out = unsafe { Out::new(out, std::ptr::null_mut()) }?;
         // SAFETY: `deployment` is NULL or a live handle, per this function's contract.
-        let deployment = &unsafe { handle_arg(deployment, "deployment") }?.deployment;
+        let loaded = unsafe { handle_arg(deployment, "deployment") }?;
         // SAFETY: `name` is NULL or NUL-terminated, per this function's contract.
         let name = unsafe { str_arg(name, "name") }?;
         // SAFETY: `client` is NULL or NUL-terminated, per this function's contract.
@@ -85,16 +85,8 @@ pub unsafe extern "C" fn uclint_resolve(
                 "argument `name` is empty: expected a host name or address",
             ));
         }
-        let client = deployment.client(client_id).ok_or_else(|| {
-            let known: Vec<&str> = deployment.clients.iter().map(|c| c.id.as_str()).collect();
-            Error::new(
-                UclintStatus::NotFound,
-                format!(
-                    "no client profile `{client_id}` in the deployment; expected one of: {}",
-                    known.join(", ")
-                ),
-            )
-        })?;
+        let client = loaded.client(client_id)?;
+        let deployment = &loaded.deployment;
         let dns = deployment.has_dns().then_some(&deployment.dns_view as &dyn Resolver);
         let handle = UclintResolution::new(resolve(name, client, dns));
         out.set(Box::into_raw(Box::new(handle)));

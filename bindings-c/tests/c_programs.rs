@@ -14,6 +14,7 @@ use std::process::{Command, Output};
 use std::sync::{Arc, OnceLock};
 
 use uclint_core::collect::import;
+use uclint_core::derive::jabber::jabber_discovery;
 use uclint_core::diff;
 use uclint_core::dns::Resolver;
 use uclint_core::model::{ClientKind, Deployment, Format, Problem};
@@ -263,6 +264,32 @@ fn compare_routes(scratch: &Path) {
     }
 }
 
+/// The sign-ins test_jabber.c derives over jabber.toml (the file it leaves): the JSON file it
+/// writes for each, the client profile and the address.
+const SIGN_INS: [(&str, &str, &str); 3] = [
+    ("jabber-office.json", "office", "jdoe@ex.com"),
+    ("jabber-travel.json", "travel", "jdoe@ex.com"),
+    ("jabber-other.json", "travel", "jdoe@other.com"),
+];
+
+/// test_jabber.c's JSON is byte for byte the core's `JabberDiscovery`, serialized pretty.
+fn compare_jabber(scratch: &Path) {
+    let text = std::fs::read_to_string(scratch.join("jabber.toml")).expect("jabber.toml is readable");
+    let (deployment, _) =
+        Deployment::load_with_references(&text, Format::Toml, "jabber.toml", &NoFiles).expect("jabber.toml loads");
+    for (file, client, address) in SIGN_INS {
+        let from_c = std::fs::read_to_string(scratch.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let client = deployment.client(client).expect("the client profile exists");
+        let discovery = jabber_discovery(&deployment, client, address).expect("the address parses");
+        let expected = serde_json::to_string_pretty(&discovery).expect("the discovery serializes");
+        assert_eq!(
+            from_c, expected,
+            "uclint_jabber_to_json for {address} on {} differs from the core's JSON",
+            client.id
+        );
+    }
+}
+
 /// test_import_diff.c's JSON is byte for byte what the core gives: the `Collected` of the
 /// ipconfig sample it imported (as "hq-pc", a CUPC), and `uclint diff --format json` of acme.toml
 /// against the renamed copy it left (both checked as `uclint check` does).
@@ -380,6 +407,11 @@ fn run_c_tests(link: Link, valgrind: bool) {
         // test_api leaves the routing JSON of each URI it routed.
         if scratch.path().join("routes.toml").exists() {
             compare_routes(scratch.path());
+        }
+
+        // test_jabber leaves the JSON of each sign-in it derived.
+        if scratch.path().join("jabber.toml").exists() {
+            compare_jabber(scratch.path());
         }
 
         // test_import_diff leaves the JSON of an import and of a diff.

@@ -102,7 +102,7 @@ impl Collected {
 fn client_kind(kind: &str) -> PyResult<ClientKind> {
     serde_json::from_value(serde_json::Value::String(kind.to_owned())).map_err(|_| {
         PyValueError::new_err(format!(
-            "kind `{kind}` is not a client kind; expected one of: cupc, ip-phone, attendant-console, moc, other"
+            "kind `{kind}` is not a client kind; expected one of: cupc, ip-phone, attendant-console, moc, jabber-windows, jabber-mac, jabber-mobile, webex-app, other"
         ))
     })
 }

@@ -5,6 +5,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
+use uclint_core::derive::jabber::AddressError as CoreAddressError;
 use uclint_core::model::{LoadError, ProblemKind};
 use uclint_core::route::uri::UriError as CoreUriError;
 
@@ -25,6 +26,12 @@ create_exception!(
     "A deployment that refers to a server, client or user it does not hold (strict loading)."
 );
 create_exception!(uclint, UriError, Error, "A SIP, SIPS or tel URI that does not parse.");
+create_exception!(
+    uclint,
+    AddressError,
+    Error,
+    "A sign-in address that is not user@domain: no `@`, no user, or a domain that is not a DNS domain."
+);
 create_exception!(
     uclint,
     NotFoundError,
@@ -58,6 +65,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ParseError", py.get_type::<ParseError>())?;
     m.add("DanglingReferenceError", py.get_type::<DanglingReferenceError>())?;
     m.add("UriError", py.get_type::<UriError>())?;
+    m.add("AddressError", py.get_type::<AddressError>())?;
     m.add("NotFoundError", py.get_type::<NotFoundError>())?;
     m.add("IoError", py.get_type::<IoError>())?;
     m.add("PluginError", py.get_type::<PluginError>())?;
@@ -121,6 +129,15 @@ pub fn uri_error(py: Python<'_>, uri: &str, error: &CoreUriError) -> PyErr {
         Ok(())
     };
     match annotate() {
+        Ok(()) => err,
+        Err(failure) => failure,
+    }
+}
+
+/// A sign-in address that is not user@domain, with the core's message and `address` as given.
+pub fn address_error(py: Python<'_>, address: &str, error: &CoreAddressError) -> PyErr {
+    let err = AddressError::new_err(error.to_string());
+    match err.value(py).setattr("address", address) {
         Ok(()) => err,
         Err(failure) => failure,
     }

@@ -9,6 +9,7 @@ mod deployment;
 mod diff;
 mod errors;
 mod health;
+mod jabber;
 mod live_health;
 mod location;
 mod model;
@@ -45,6 +46,11 @@ fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<route::Routing>()?;
     m.add_class::<route::Target>()?;
     m.add_class::<route::Step>()?;
+    m.add_class::<jabber::JabberDiscovery>()?;
+    m.add_class::<jabber::SrvQuery>()?;
+    m.add_class::<jabber::SrvTarget>()?;
+    m.add_class::<jabber::Connection>()?;
+    m.add_class::<jabber::Issue>()?;
     m.add_class::<report::Report>()?;
     m.add_class::<report::Finding>()?;
     m.add_class::<report::Fix>()?;
@@ -74,6 +80,7 @@ fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(presence::presence_addresses, m)?)?;
     m.add_function(wrap_pyfunction!(resolve::resolve, m)?)?;
     m.add_function(wrap_pyfunction!(route::route, m)?)?;
+    m.add_function(wrap_pyfunction!(jabber::jabber_discovery, m)?)?;
     m.add_function(wrap_pyfunction!(report::check, m)?)?;
     m.add_function(wrap_pyfunction!(health::health, m)?)?;
     m.add_function(wrap_pyfunction!(probe::probe, m)?)?;

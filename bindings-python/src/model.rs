@@ -12,7 +12,7 @@ use crate::value::{hash_by_value, repr_opt, repr_str, repr_tuple, str_tuple};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Server(pub CoreServer);
 
-/// One client profile of the deployment (CUPC, IP phones, Attendant Console...).
+/// One client profile of the deployment (CUPC, IP phones, Attendant Console, Jabber...).
 #[pyclass(module = "uclint", frozen, eq, hash)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Client(pub CoreClient);
@@ -54,7 +54,8 @@ impl Server {
         str_tuple(py, self.0.addresses.iter().map(ToString::to_string))
     }
 
-    /// Its roles: cucm, cups, unity, unity-connection, exchange, ldap, dns, tftp.
+    /// Its roles: cucm, cups, unity, unity-connection, exchange, ldap, dns, tftp, expressway-c,
+    /// expressway-e.
     #[getter]
     fn roles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         str_tuple(py, self.0.roles.iter().map(|r| r.as_str()))
@@ -90,7 +91,8 @@ impl Client {
         &self.0.id
     }
 
-    /// Its kind: cupc, ip-phone, attendant-console...
+    /// Its kind: cupc, ip-phone, attendant-console, moc, jabber-windows, jabber-mac,
+    /// jabber-mobile, webex-app or other.
     #[getter]
     fn kind(&self) -> &'static str {
         self.0.kind.as_str()

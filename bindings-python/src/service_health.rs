@@ -32,7 +32,8 @@ impl Health {
         &self.0.client
     }
 
-    /// Each service, in CUPC's order: login, presence, desk-phone, voicemail, directory, calendar.
+    /// Each service, in CUPC's order: login, presence, desk-phone, voicemail, directory, calendar;
+    /// then jabber-sign-in for a Jabber or Webex App profile.
     #[getter]
     fn services<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         class_tuple(py, self.0.services.iter().cloned().map(ServiceHealth))
@@ -62,7 +63,7 @@ impl Health {
 
 #[pymethods]
 impl ServiceHealth {
-    /// The service: login, presence, desk-phone, voicemail, directory or calendar.
+    /// The service: login, presence, desk-phone, voicemail, directory, calendar or jabber-sign-in.
     #[getter]
     fn service(&self) -> String {
         serde_name(&self.0.service)

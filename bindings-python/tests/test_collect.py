@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -57,8 +58,20 @@ def test_an_unreadable_text_is_a_collect_error_naming_the_line() -> None:
     assert (error.kind, error.origin) == ("ipconfig", "fr.txt")
     assert error.line is not None and error.line >= 1 and error.expected
     assert str(error).startswith(f"ipconfig fr.txt: line {error.line}: expected ")
-    with pytest.raises(ValueError, match="not a client kind"):
+    with pytest.raises(ValueError, match="not a client kind; expected one of: cupc, .*, jabber-windows, .*, webex-app"):
         uclint.import_resolv("nameserver 10.0.0.1\n", client="pc", kind="phone")  # type: ignore[arg-type]
+
+
+def test_jabber_and_webex_app_profiles_import() -> None:
+    kinds: list[Literal["jabber-windows", "jabber-mac", "jabber-mobile", "webex-app"]] = [
+        "jabber-windows",
+        "jabber-mac",
+        "jabber-mobile",
+        "webex-app",
+    ]
+    for kind in kinds:
+        collected = uclint.import_resolv("nameserver 10.0.0.1\n", client="pc", kind=kind)
+        assert [c.kind for c in collected.clients] == [kind]
 
 
 def test_ldif_and_bat_give_users_without_any_secret() -> None:

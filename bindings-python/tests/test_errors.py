@@ -15,6 +15,7 @@ def test_hierarchy() -> None:
         uclint.ParseError,
         uclint.DanglingReferenceError,
         uclint.UriError,
+        uclint.AddressError,
         uclint.NotFoundError,
         uclint.IoError,
         uclint.PluginError,

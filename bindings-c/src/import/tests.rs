@@ -136,6 +136,10 @@ fn users_need_no_client_and_client_kinds_reach_the_profile() {
         (UCLINT_CLIENT_KIND_ATTENDANT_CONSOLE, "attendant-console"),
         (UCLINT_CLIENT_KIND_MOC, "moc"),
         (UCLINT_CLIENT_KIND_OTHER, "other"),
+        (UCLINT_CLIENT_KIND_JABBER_WINDOWS, "jabber-windows"),
+        (UCLINT_CLIENT_KIND_JABBER_MAC, "jabber-mac"),
+        (UCLINT_CLIENT_KIND_JABBER_MOBILE, "jabber-mobile"),
+        (UCLINT_CLIENT_KIND_WEBEX_APP, "webex-app"),
     ] {
         let answer = import_with(
             UCLINT_IMPORT_RESOLV,
@@ -253,9 +257,9 @@ fn bad_values_are_refused_before_the_text_is_read() {
             "unknown import kind 6",
         ),
         (
-            import_with(0, data, len, origin, client, 5),
+            import_with(0, data, len, origin, client, 9),
             UclintStatus::InvalidArgument,
-            "unknown client kind 5",
+            "unknown client kind 9",
         ),
         (
             import_with(0, data, len, c"".as_ptr(), client, 0),

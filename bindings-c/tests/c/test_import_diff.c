@@ -214,9 +214,9 @@ static void test_import_errors(void) {
 
   CHECK_STATUS(uclint_import(6, text, len, "r", "pc", 0, &json, &line), UCLINT_STATUS_INVALID_ARGUMENT);
   CHECK_CONTAINS(uclint_last_error(), "unknown import kind 6");
-  CHECK_STATUS(uclint_import(UCLINT_IMPORT_RESOLV, text, len, "r", "pc", 5, &json, &line),
+  CHECK_STATUS(uclint_import(UCLINT_IMPORT_RESOLV, text, len, "r", "pc", 9, &json, &line),
                UCLINT_STATUS_INVALID_ARGUMENT);
-  CHECK_CONTAINS(uclint_last_error(), "unknown client kind 5");
+  CHECK_CONTAINS(uclint_last_error(), "unknown client kind 9");
   CHECK_STATUS(uclint_import(UCLINT_IMPORT_RESOLV, text, len, "", "pc", 0, &json, &line),
                UCLINT_STATUS_INVALID_ARGUMENT);
   CHECK_STATUS(uclint_import(UCLINT_IMPORT_RESOLV, text, len, "r", "", 0, &json, &line),

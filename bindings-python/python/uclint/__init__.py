@@ -2,7 +2,8 @@
 
 The same answers as the ``uclint`` command line, for administrators' scripts: the presence
 address CUPC registers to (docs/derivations/presence-address.md), what a client resolves, where the SIP proxy routes a
-request, Show Server Health and every diagnostic rule (docs/rules).
+request, what Jabber or Webex App connects to when a user signs in, Show Server Health and every
+diagnostic rule (docs/rules).
 
 >>> import uclint
 >>> uclint.presence_address("cup1", "cisco.com").address
@@ -15,11 +16,13 @@ while the Rust core works.
 
 from ._uclint import (
     PROXY_DOMAIN_NOT_SET as PROXY_DOMAIN_NOT_SET,
+    AddressError as AddressError,
     Attempt as Attempt,
     Change as Change,
     Client as Client,
     Collected as Collected,
     CollectError as CollectError,
+    Connection as Connection,
     DanglingReferenceError as DanglingReferenceError,
     Deployment as Deployment,
     Diff as Diff,
@@ -29,6 +32,8 @@ from ._uclint import (
     Fix as Fix,
     Health as Health,
     IoError as IoError,
+    Issue as Issue,
+    JabberDiscovery as JabberDiscovery,
     LiveHealth as LiveHealth,
     LiveService as LiveService,
     Location as Location,
@@ -51,6 +56,8 @@ from ._uclint import (
     Setting as Setting,
     ServiceHealth as ServiceHealth,
     Skipped as Skipped,
+    SrvQuery as SrvQuery,
+    SrvTarget as SrvTarget,
     Step as Step,
     Subject as Subject,
     Summary as Summary,
@@ -72,6 +79,7 @@ from ._uclint import (
     import_ldif as import_ldif,
     import_resolv as import_resolv,
     import_scutil as import_scutil,
+    jabber_discovery as jabber_discovery,
     load_plugin as load_plugin,
     probe as probe,
     presence_address as presence_address,
@@ -83,11 +91,13 @@ from ._uclint import (
 
 __all__ = [
     "PROXY_DOMAIN_NOT_SET",
+    "AddressError",
     "Attempt",
     "Change",
     "Client",
     "CollectError",
     "Collected",
+    "Connection",
     "DanglingReferenceError",
     "Deployment",
     "Diff",
@@ -97,6 +107,8 @@ __all__ = [
     "Fix",
     "Health",
     "IoError",
+    "Issue",
+    "JabberDiscovery",
     "LiveHealth",
     "LiveService",
     "Location",
@@ -119,6 +131,8 @@ __all__ = [
     "Setting",
     "ServiceHealth",
     "Skipped",
+    "SrvQuery",
+    "SrvTarget",
     "Step",
     "Subject",
     "Summary",
@@ -140,6 +154,7 @@ __all__ = [
     "import_ldif",
     "import_resolv",
     "import_scutil",
+    "jabber_discovery",
     "load_plugin",
     "probe",
     "presence_address",

@@ -11,6 +11,7 @@ __all__ = [
     "ParseError",
     "DanglingReferenceError",
     "UriError",
+    "AddressError",
     "NotFoundError",
     "IoError",
     "PluginError",
@@ -25,6 +26,11 @@ __all__ = [
     "Routing",
     "Target",
     "Step",
+    "JabberDiscovery",
+    "SrvQuery",
+    "SrvTarget",
+    "Connection",
+    "Issue",
     "Report",
     "Finding",
     "Fix",
@@ -50,6 +56,7 @@ __all__ = [
     "presence_addresses",
     "resolve",
     "route",
+    "jabber_discovery",
     "check",
     "health",
     "probe",
@@ -81,6 +88,17 @@ _Verdict = Literal["usable", "unusable", "unresolved"]
 _Decision = Literal["local", "static", "dns", "blocked", "unroutable"]
 _Transport = Literal["udp", "tcp", "tls"]
 _Origin = Literal["static-route", "srv", "address", "literal"]
+_ClientKind = Literal[
+    "cupc",
+    "ip-phone",
+    "attendant-console",
+    "moc",
+    "jabber-windows",
+    "jabber-mac",
+    "jabber-mobile",
+    "webex-app",
+    "other",
+]
 _ServiceName = Literal["login", "presence", "desk-phone", "voicemail", "directory", "calendar", "jabber-sign-in"]
 _Status = Literal["ok", "warning", "failing", "not-configured"]
 _ProblemKind = Literal[
@@ -151,6 +169,12 @@ class UriError(Error):
     offset: int
     found: Optional[str]
     expected: str
+
+class AddressError(Error):
+    """A sign-in address that is not user@domain: no ``@``, no user, or a domain that is not a
+    DNS domain."""
+
+    address: str
 
 class NotFoundError(Error):
     """A client profile, user, node or rule code the deployment or the registry does not hold."""
@@ -498,6 +522,136 @@ class Routing:
 
 def route(deployment: Deployment, uri: str, seed: Optional[int] = None) -> Routing:
     """Route a request URI as the deployment's SIP proxy would (docs/derivations/sip-routing.md)."""
+
+# --- Jabber and Webex App service discovery -------------------------------------------------
+
+@final
+class SrvTarget:
+    """One SRV target, in the order the client tries them."""
+
+    @property
+    def target(self) -> str: ...
+    @property
+    def port(self) -> int: ...
+    @property
+    def priority(self) -> int: ...
+    @property
+    def weight(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class SrvQuery:
+    """One SRV query (``_cisco-uds``, ``_cuplogin``, ``_collab-edge``): the name asked and what came back."""
+
+    @property
+    def service(self) -> Literal["_cisco-uds", "_cuplogin", "_collab-edge"]: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def status(self) -> Literal["found", "not-found", "excluded", "no-dns"]: ...
+    @property
+    def targets(self) -> tuple[SrvTarget, ...]: ...
+    @property
+    def answer(self) -> Optional[str]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Connection:
+    """One connection the client makes while signing in, in order."""
+
+    @property
+    def purpose(self) -> Literal["home-cluster", "cucm-node", "imp-login", "xmpp", "edge-config", "webex"]: ...
+    @property
+    def host(self) -> str: ...
+    @property
+    def port(self) -> int: ...
+    @property
+    def url(self) -> Optional[str]: ...
+    @property
+    def address(self) -> Optional[str]: ...
+    @property
+    def server(self) -> Optional[str]: ...
+    @property
+    def certificate_names(self) -> tuple[str, ...]: ...
+    @property
+    def trust(self) -> Literal["unknown", "trusted", "untrusted"]: ...
+    @property
+    def matched(self) -> Optional[str]: ...
+    @property
+    def untrusted_reason(self) -> Optional[str]: ...
+    @property
+    def outcome(self) -> Literal["connects", "prompts", "fails"]: ...
+    @property
+    def failure(self) -> Optional[str]: ...
+    @property
+    def why(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Issue:
+    """A rule service discovery names, with what it found and what it is about."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def subject(self) -> Literal["client", "server", "domain"]: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def message(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class JabberDiscovery:
+    """The service discovery answer: the SRV queries, the path, each connection, whether sign-in
+    succeeds, what the user sees, and the rules behind a failure."""
+
+    @property
+    def client(self) -> str: ...
+    @property
+    def kind(self) -> _ClientKind: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def place(self) -> Literal["inside", "outside"]: ...
+    @property
+    def services_domain(self) -> Optional[str]: ...
+    @property
+    def domain_from(self) -> Optional[Literal["services-domain", "windows-upn", "sign-in"]]: ...
+    @property
+    def lookup_domain(self) -> Optional[str]: ...
+    @property
+    def queries(self) -> tuple[SrvQuery, ...]: ...
+    @property
+    def path(self) -> Literal["on-premises", "im-and-presence", "mra", "manual", "webex"]: ...
+    @property
+    def connections(self) -> tuple[Connection, ...]: ...
+    @property
+    def first_connection(self) -> Optional[Connection]: ...
+    @property
+    def jabber_id(self) -> Optional[str]: ...
+    @property
+    def signs_in(self) -> bool: ...
+    @property
+    def prompted(self) -> bool: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def issues(self) -> tuple[Issue, ...]: ...
+    @property
+    def codes(self) -> tuple[str, ...]: ...
+    @property
+    def steps(self) -> tuple[str, ...]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def jabber_discovery(deployment: Deployment, client: str, address: str) -> JabberDiscovery:
+    """What Jabber or Webex App on one client profile connects to when ``address`` signs in, and why it fails."""
 
 # --- Diagnostics -----------------------------------------------------------------------------
 
@@ -888,8 +1042,6 @@ def load_plugin(path: Union[str, os.PathLike[str]]) -> Plugin:
     """Load a plugin in the sandbox and describe it, like ``uclint plugin info``."""
 
 # --- Collecting the deployment file ----------------------------------------------------------
-
-_ClientKind = Literal["cupc", "ip-phone", "attendant-console", "moc", "other"]
 
 @final
 class Collected:

@@ -1,7 +1,7 @@
 //! Write uclint rule plugins in Rust.
 //!
-//! A plugin is a WebAssembly component implementing the `uclint:rule@0.1.0` contract
-//! (`plugins/wit/v0.1.0/rule.wit`). With this crate a plugin author implements [`Plugin`] and calls
+//! A plugin is a WebAssembly component implementing the `uclint:rule@0.2.0` contract
+//! (`plugins/wit/v0.2.0/rule.wit`). With this crate a plugin author implements [`Plugin`] and calls
 //! [`export_plugin!`]; the component bindings stay inside the SDK.
 //!
 //! ```

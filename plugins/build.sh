@@ -5,7 +5,8 @@
 #   target/plugins/vpn-resolves-home-nodes.wasm
 #   target/plugins/bench-empty.wasm, bench-prs001.wasm   (the host's benchmark plugins)
 #   target/plugins/sdk-panics.wasm             (an SDK plugin that panics, for the host's tests)
-#   target/plugins/hostile-<feature>.wasm      (one per feature of plugins/host/tests/hostile)
+#   target/plugins/hostile-<feature>.wasm      (one per feature of plugins/host/tests/hostile;
+#                                               hostile-contract-v0-1-0 speaks the first contract)
 #
 # Idempotent and fast when up to date: a stamp holds a hash of every input (plugin sources, WIT,
 # Cargo.lock, Cargo.toml, rustc version); when it matches, cargo is not even started. Safe to run
@@ -24,7 +25,7 @@ benches=(bench-empty bench-prs001 sdk-panics)
 hostile_dir=plugins/host/tests/hostile
 hostile_features=(
   infinite-loop memory-bomb trap output-flood impersonate foreign-code unknown-severity
-  control-chars wasi-escape prints panics prints-flood well-behaved future-version
+  control-chars wasi-escape prints panics prints-flood well-behaved future-version contract-v0-1-0
 )
 cargo_target="${CARGO_TARGET_DIR:-$root/target}"
 out="$cargo_target/plugins"

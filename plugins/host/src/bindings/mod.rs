@@ -24,6 +24,8 @@ const _: () = assert!(same(KNOWN[KNOWN.len() - 1].version, uclint_plugin_contrac
 pub struct Contract {
     /// `0.1.0`.
     pub version: &'static str,
+    /// The contract as WIT names it: `uclint:rule@0.1.0`.
+    pub name: &'static str,
     /// The interfaces a plugin of this version imports from the host, without package or
     /// version (`deployment`).
     pub imports: &'static [&'static str],
@@ -87,6 +89,7 @@ mod tests {
         versions.sort();
         assert_eq!(folders, versions, "plugins/wit/v*/ against bindings::KNOWN");
         for contract in KNOWN {
+            assert_eq!(contract.name, format!("uclint:rule@{}", contract.version));
             let text = std::fs::read_to_string(wit.join(format!("v{}/rule.wit", contract.version))).unwrap_or_default();
             let package = format!("package uclint:rule@{};", contract.version);
             assert!(

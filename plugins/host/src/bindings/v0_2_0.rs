@@ -26,6 +26,7 @@ pub use generated::uclint::rule::{deployment, derive, types};
 /// This version.
 pub const CONTRACT: Contract = Contract {
     version: "0.2.0",
+    name: "uclint:rule@0.2.0",
     imports: &["types", "deployment", "derive"],
     add_to_linker,
     rules: call_rules,

@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 
 use crate::Plugin;
 use crate::context::{Context, Host};
+use crate::jabber::{Connection, Issue, JabberDiscovery, SrvQuery};
 use crate::model::{
     Attempt, Client, Placement, Presence, Resolution, Routing, Server, SipProxy, StaticRoute, Target, User,
 };
@@ -121,6 +122,66 @@ impl Host for Imports {
                 .collect(),
             trace: r.trace,
         })
+    }
+
+    fn jabber_discovery(&self, client: &str, address: Option<&str>) -> Result<JabberDiscovery, String> {
+        wit_derive::jabber_discovery(client, address).map(sign_in)
+    }
+}
+
+fn sign_in(d: wit_derive::SignIn) -> JabberDiscovery {
+    JabberDiscovery {
+        client: d.client,
+        kind: d.kind,
+        address: d.address,
+        place: d.place,
+        services_domain: d.services_domain,
+        lookup_domain: d.lookup_domain,
+        queries: d
+            .queries
+            .into_iter()
+            .map(|q| SrvQuery {
+                service: q.service,
+                name: q.name,
+                status: q.status,
+                answer: q.answer,
+            })
+            .collect(),
+        path: d.path,
+        connections: d
+            .connections
+            .into_iter()
+            .map(|c| Connection {
+                purpose: c.purpose,
+                host: c.host,
+                port: c.port,
+                url: c.url,
+                address: c.address,
+                server: c.server,
+                certificate_names: c.certificate_names,
+                trust: c.trust,
+                outcome: c.outcome,
+                user_sees: c.user_sees,
+                why: c.why,
+            })
+            .collect(),
+        jabber_id: d.jabber_id,
+        signs_in: d.signs_in,
+        message: d.message,
+        codes: d.codes,
+        issues: d
+            .issues
+            .into_iter()
+            .map(|i| Issue {
+                code: i.code,
+                subject: crate::types::Subject {
+                    kind: i.subject.kind,
+                    name: i.subject.name,
+                },
+                message: i.message,
+            })
+            .collect(),
+        steps: d.steps,
     }
 }
 

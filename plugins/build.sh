@@ -3,6 +3,7 @@
 # target/plugins/ (or $CARGO_TARGET_DIR/plugins/):
 #   target/plugins/naming-policy.wasm
 #   target/plugins/vpn-resolves-home-nodes.wasm
+#   target/plugins/jabber-off-site.wasm         (contract 0.2.0's Jabber discovery, in use)
 #   target/plugins/bench-empty.wasm, bench-prs001.wasm   (the host's benchmark plugins)
 #   target/plugins/sdk-panics.wasm             (an SDK plugin that panics, for the host's tests)
 #   target/plugins/hostile-<feature>.wasm      (one per feature of plugins/host/tests/hostile;
@@ -18,7 +19,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 target=wasm32-wasip2
-examples=(naming-policy vpn-resolves-home-nodes)
+examples=(naming-policy vpn-resolves-home-nodes jabber-off-site)
 # The host's benchmark plugins (plugins/host/benches/plugins) and its SDK test plugin
 # (plugins/host/tests/sdk-panics), built the same way.
 benches=(bench-empty bench-prs001 sdk-panics)

@@ -3,9 +3,11 @@
 # target/plugins/ (or $CARGO_TARGET_DIR/plugins/):
 #   target/plugins/naming-policy.wasm
 #   target/plugins/vpn-resolves-home-nodes.wasm
+#   target/plugins/jabber-off-site.wasm         (contract 0.2.0's Jabber discovery, in use)
 #   target/plugins/bench-empty.wasm, bench-prs001.wasm   (the host's benchmark plugins)
 #   target/plugins/sdk-panics.wasm             (an SDK plugin that panics, for the host's tests)
-#   target/plugins/hostile-<feature>.wasm      (one per feature of plugins/host/tests/hostile)
+#   target/plugins/hostile-<feature>.wasm      (one per feature of plugins/host/tests/hostile;
+#                                               hostile-contract-v0-1-0 speaks the first contract)
 #
 # Idempotent and fast when up to date: a stamp holds a hash of every input (plugin sources, WIT,
 # Cargo.lock, Cargo.toml, rustc version); when it matches, cargo is not even started. Safe to run
@@ -17,14 +19,14 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 target=wasm32-wasip2
-examples=(naming-policy vpn-resolves-home-nodes)
+examples=(naming-policy vpn-resolves-home-nodes jabber-off-site)
 # The host's benchmark plugins (plugins/host/benches/plugins) and its SDK test plugin
 # (plugins/host/tests/sdk-panics), built the same way.
 benches=(bench-empty bench-prs001 sdk-panics)
 hostile_dir=plugins/host/tests/hostile
 hostile_features=(
   infinite-loop memory-bomb trap output-flood impersonate foreign-code unknown-severity
-  control-chars wasi-escape prints panics prints-flood well-behaved future-version
+  control-chars wasi-escape prints panics prints-flood well-behaved future-version contract-v0-1-0
 )
 cargo_target="${CARGO_TARGET_DIR:-$root/target}"
 out="$cargo_target/plugins"

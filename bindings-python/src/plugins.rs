@@ -118,7 +118,7 @@ pub struct Plugin {
     /// `X-VENDOR`.
     #[pyo3(get)]
     namespace: String,
-    /// The contract it speaks, `uclint:rule@0.1.0`.
+    /// The contract it was built for, `uclint:rule@0.2.0` (older ones still load).
     #[pyo3(get)]
     contract: &'static str,
     rules: Vec<PluginRule>,
@@ -154,7 +154,7 @@ pub fn load_plugin(py: Python<'_>, path: PathBuf) -> PyResult<Plugin> {
     Ok(Plugin {
         name: plugin.name.clone(),
         namespace: plugin.namespace.clone(),
-        contract: uclint_plugin_host::CONTRACT,
+        contract: plugin.contract(),
         rules: plugin.rules.iter().map(PluginRule::from).collect(),
     })
 }

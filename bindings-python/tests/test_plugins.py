@@ -50,11 +50,11 @@ def test_select_and_config(acme: uclint.Deployment, plugins: Path) -> None:
 def test_load_plugin_and_plugin_error(plugins: Path) -> None:
     plugin = uclint.load_plugin(plugins / "naming-policy.wasm")
     assert plugin.name == "naming-policy.wasm"
-    assert plugin.contract == "uclint:rule@0.1.0"
+    assert plugin.contract == "uclint:rule@0.2.0"
     assert plugin.rules and all(r.code.startswith(plugin.namespace + "-") for r in plugin.rules)
     assert plugin == uclint.load_plugin(plugins / "naming-policy.wasm")
     assert "PluginRule(code=" in repr(plugin.rules[0])
-    with pytest.raises(uclint.PluginError, match=r"uclint:rule@0\.2\.0"):
+    with pytest.raises(uclint.PluginError, match=r"uclint:rule@0\.3\.0"):
         uclint.load_plugin(plugins / "hostile-future-version.wasm")
     with pytest.raises(uclint.PluginError, match="cannot read"):
         uclint.load_plugin(plugins / "missing.wasm")

@@ -224,11 +224,14 @@ fn plugin_info_lists_the_rules() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stdout.starts_with("naming-policy.wasm  namespace X-"), "{stdout}");
     let v = json(&["plugin", "info", &naming, "--format", "json"]);
-    assert_eq!(v["contract"], "uclint:rule@0.1.0");
+    assert_eq!(v["contract"], "uclint:rule@0.2.0");
     assert!(!v["rules"].as_array().unwrap().is_empty());
+    // A plugin built for an older contract still loads, and says which one it speaks.
+    let old = json(&["plugin", "info", &plugin("hostile-contract-v0-1-0"), "--format", "json"]);
+    assert_eq!(old["contract"], "uclint:rule@0.1.0");
     let (code, _, stderr) = uclint(&["plugin", "info", &plugin("hostile-future-version")]);
     assert_eq!(code, Some(2));
-    assert!(stderr.contains("uclint:rule@0.2.0"), "{stderr}");
+    assert!(stderr.contains("uclint:rule@0.3.0"), "{stderr}");
 }
 
 #[test]

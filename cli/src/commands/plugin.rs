@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use uclint_plugin_host::{CONTRACT, Plugin};
+use uclint_plugin_host::Plugin;
 
 use super::Failure;
 use crate::args::PluginInfoArgs;
@@ -39,7 +39,7 @@ impl From<&Plugin> for PluginInfo {
         Self {
             name: plugin.name.clone(),
             path: plugin.path.display().to_string(),
-            contract: CONTRACT,
+            contract: plugin.contract(),
             namespace: plugin.namespace.clone(),
             rules: plugin
                 .rules

@@ -12,18 +12,18 @@
 #[macro_export]
 macro_rules! contract_version {
     () => {
-        "0.1.0"
+        "0.2.0"
     };
 }
 
-/// The newest version of the contract, the one the SDK builds plugins for (`0.1.0`). Its WIT is
+/// The newest version of the contract, the one the SDK builds plugins for (`0.2.0`). Its WIT is
 /// `plugins/wit/v<VERSION>/rule.wit`.
 pub const VERSION: &str = contract_version!();
 
 /// The WIT package of the contract, without a version.
 pub const PACKAGE: &str = "uclint:rule";
 
-/// The newest contract, as WIT names it: `uclint:rule@0.1.0`.
+/// The newest contract, as WIT names it: `uclint:rule@0.2.0`.
 pub const CONTRACT: &str = concat!("uclint:rule@", contract_version!());
 
 /// The longest namespace, `X-` included.
@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn the_contract_names_its_version() {
-        assert_eq!(CONTRACT, "uclint:rule@0.1.0");
+        assert_eq!(CONTRACT, "uclint:rule@0.2.0");
         assert_eq!(CONTRACT, [PACKAGE, VERSION].join("@"));
     }
 

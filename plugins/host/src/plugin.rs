@@ -75,13 +75,21 @@ pub struct Plugin {
     pub(crate) pre: InstancePre<State>,
 }
 
+impl Plugin {
+    /// The contract it was built for, as WIT names it: `uclint:rule@0.1.0`. Every version in
+    /// the host's list still loads, so this need not be the newest ([`crate::CONTRACT`]).
+    pub fn contract(&self) -> &'static str {
+        self.contract.name
+    }
+}
+
 impl std::fmt::Debug for Plugin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Plugin")
             .field("name", &self.name)
             .field("namespace", &self.namespace)
             .field("rules", &self.rules)
-            .field("contract", &self.contract.version)
+            .field("contract", &self.contract.name)
             .finish_non_exhaustive()
     }
 }

@@ -66,21 +66,28 @@ mod tests {
     fn a_known_version_is_found_by_its_rules_export() {
         let contract = contract_of(&["uclint:rule/rules@0.1.0"], &IMPORTS).map(|c| c.version);
         assert_eq!(contract, Ok("0.1.0"));
+        let newer = ["uclint:rule/derive@0.2.0", "uclint:rule/deployment@0.2.0"];
+        let contract = contract_of(&["uclint:rule/rules@0.2.0"], &newer).map(|c| c.version);
+        assert_eq!(contract, Ok("0.2.0"));
     }
 
     #[test]
     fn an_unknown_version_is_refused_naming_both() {
-        let failure = contract_of(&["uclint:rule/rules@0.2.0"], &[]).map(|c| c.version);
+        let failure = contract_of(&["uclint:rule/rules@0.3.0"], &[]).map(|c| c.version);
         let reason = failure.map_err(|f| f.reason).unwrap_err();
-        assert!(reason.contains("built for uclint:rule@0.2.0"), "{reason}");
-        assert!(reason.contains("rebuild it against uclint:rule@0.1.0"), "{reason}");
+        assert!(reason.contains("built for uclint:rule@0.3.0"), "{reason}");
+        assert!(
+            reason.contains("runs plugins built for uclint:rule@0.1.0 or uclint:rule@0.2.0"),
+            "{reason}"
+        );
+        assert!(reason.contains("rebuild it against uclint:rule@0.2.0"), "{reason}");
     }
 
     #[test]
     fn a_component_without_the_rules_export_is_refused() {
         let none = contract_of(&["wasi:cli/run@0.2.3"], &IMPORTS).map(|c| c.version);
         let reason = none.map_err(|f| f.reason).unwrap_err();
-        assert!(reason.contains("does not export `uclint:rule/rules@0.1.0`"), "{reason}");
+        assert!(reason.contains("does not export `uclint:rule/rules@0.2.0`"), "{reason}");
         assert!(reason.contains("wasi:cli/run@0.2.3"), "{reason}");
         let unversioned = contract_of(&["uclint:rule/rules"], &[]).map(|c| c.version);
         assert!(unversioned.is_err());

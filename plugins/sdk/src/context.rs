@@ -3,6 +3,7 @@
 use std::cell::OnceCell;
 use std::fmt;
 
+use crate::jabber::JabberDiscovery;
 use crate::model::{Client, Placement, Presence, Resolution, Routing, Server, SipProxy, User};
 
 /// How many users [`Context::users`] asks the host for at a time (the contract's maximum).
@@ -38,6 +39,9 @@ pub trait Host {
     fn resolve(&self, name: &str, client: &str) -> Result<Resolution, String>;
     /// SIP routing: route a request URI; an error explains a bad URI.
     fn route(&self, uri: &str) -> Result<Routing, String>;
+    /// Jabber discovery (D8): sign in on client profile `client` as `address` (none: as
+    /// `check` does); an error names an unknown or non-Jabber profile, or a bad address.
+    fn jabber_discovery(&self, client: &str, address: Option<&str>) -> Result<JabberDiscovery, String>;
 }
 
 /// The deployment being checked, read-only, and the core's derivations.
@@ -160,6 +164,14 @@ impl Context {
     pub fn route(&self, uri: &str) -> Result<Routing, String> {
         self.host.route(uri)
     }
+
+    /// Jabber discovery (D8): what Jabber or Webex App on client profile `client` connects to
+    /// when `address` (`user@domain`) signs in, and what the user sees. With no address it signs
+    /// in as `uclint check` does: with the profile's `jabber.sign_in`, else anyone at the
+    /// deployment's domain. An error names an unknown or non-Jabber profile, or a bad address.
+    pub fn jabber_discovery(&self, client: &str, address: Option<&str>) -> Result<JabberDiscovery, String> {
+        self.host.jabber_discovery(client, address)
+    }
 }
 
 /// The iterator of [`Context::users`]: one host call per [`USER_PAGE`] users.
@@ -280,6 +292,9 @@ mod tests {
         fn route(&self, _: &str) -> Result<Routing, String> {
             Err("no".into())
         }
+        fn jabber_discovery(&self, client: &str, _: Option<&str>) -> Result<JabberDiscovery, String> {
+            Err(format!("no client `{client}`"))
+        }
     }
 
     #[test]
@@ -360,6 +375,9 @@ mod tests {
             }
             fn route(&self, _: &str) -> Result<Routing, String> {
                 Err("no".into())
+            }
+            fn jabber_discovery(&self, client: &str, _: Option<&str>) -> Result<JabberDiscovery, String> {
+                Err(format!("no client `{client}`"))
             }
         }
         let context = Context::new(Short);

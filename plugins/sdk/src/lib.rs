@@ -1,7 +1,7 @@
 //! Write uclint rule plugins in Rust.
 //!
-//! A plugin is a WebAssembly component implementing the `uclint:rule@0.1.0` contract
-//! (`plugins/wit/v0.1.0/rule.wit`). With this crate a plugin author implements [`Plugin`] and calls
+//! A plugin is a WebAssembly component implementing the `uclint:rule@0.2.0` contract
+//! (`plugins/wit/v0.2.0/rule.wit`). With this crate a plugin author implements [`Plugin`] and calls
 //! [`export_plugin!`]; the component bindings stay inside the SDK.
 //!
 //! ```
@@ -56,6 +56,7 @@
 //! and traps; use `BTreeMap`. A panic's message reaches the host's report of the failure.
 
 mod context;
+mod jabber;
 mod model;
 pub mod testing;
 mod types;
@@ -64,6 +65,7 @@ mod types;
 mod wasm;
 
 pub use context::{Context, Host, PLACEMENT_PAGE, Pages, Placements, USER_PAGE, Users};
+pub use jabber::{Connection, Issue, JabberDiscovery, SrvQuery};
 pub use model::{
     Attempt, Client, Placement, Presence, Resolution, Routing, Server, SipProxy, StaticRoute, Target, User,
 };

@@ -1,6 +1,6 @@
 //! The deployment as a plugin sees it, and the answers of the core's derivations.
 //!
-//! These mirror the records of `uclint:rule@0.1.0` (`plugins/wit/v0.1.0/rule.wit`). They are
+//! These mirror the records of `uclint:rule@0.2.0` (`plugins/wit/v0.2.0/rule.wit`). They are
 //! `#[non_exhaustive]`: a later contract version may add fields, so build them with `new` and the
 //! builder methods (as tests do) rather than with struct literals.
 

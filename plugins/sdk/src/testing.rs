@@ -24,13 +24,18 @@
 //! core's logic): `resolve` looks names up in the records given with [`FakeDeployment::dns`],
 //! trying a dotless name with each DNS suffix first; `presence_address` applies the presence address's three
 //! steps with a rough verdict; `route` answers `local` for the proxy domain and `unroutable`
-//! otherwise. Where a test depends on an exact answer, can it with
-//! [`FakeDeployment::resolution`], [`FakeDeployment::presence`] or [`FakeDeployment::route`].
+//! otherwise; `jabber_discovery` refuses what the core refuses (an unknown or non-Jabber
+//! profile, an address that is not `user@domain`) and otherwise finds no SRV record, since the
+//! fake DNS holds names and addresses only: the sign-in fails with "Cannot find your services
+//! automatically" (JAB002). Where a test depends on an exact answer, can it with
+//! [`FakeDeployment::resolution`], [`FakeDeployment::presence`], [`FakeDeployment::route`] or
+//! [`FakeDeployment::jabber_discovery`].
 
 use std::collections::BTreeMap;
 use std::net::IpAddr;
 
 use crate::context::{Context, Host};
+use crate::jabber::{Issue, JabberDiscovery, SrvQuery};
 use crate::model::{Attempt, Client, Presence, Resolution, Routing, Server, SipProxy, User};
 use crate::types::{Config, Finding, Fix, Rule};
 use crate::{PLACEMENT_PAGE, Placement, Plugin, USER_PAGE};
@@ -48,6 +53,7 @@ pub struct FakeDeployment {
     resolutions: BTreeMap<(String, String), Result<Resolution, String>>,
     presences: BTreeMap<(String, Option<String>, Option<String>), Presence>,
     routes: BTreeMap<String, Result<Routing, String>>,
+    sign_ins: BTreeMap<(String, Option<String>), Result<JabberDiscovery, String>>,
 }
 
 impl FakeDeployment {
@@ -155,6 +161,19 @@ impl FakeDeployment {
     #[must_use]
     pub fn route(mut self, uri: impl Into<String>, answer: Result<Routing, String>) -> Self {
         self.routes.insert(uri.into(), answer);
+        self
+    }
+
+    /// Cans the answer to `jabber_discovery(client, address)`.
+    #[must_use]
+    pub fn jabber_discovery(
+        mut self,
+        client: impl Into<String>,
+        address: Option<&str>,
+        answer: Result<JabberDiscovery, String>,
+    ) -> Self {
+        self.sign_ins
+            .insert((client.into(), address.map(str::to_owned)), answer);
         self
     }
 
@@ -304,7 +323,66 @@ impl Host for FakeDeployment {
             .push(format!("fake routing of host `{host}` (not the core's logic)"));
         Ok(routing)
     }
+
+    fn jabber_discovery(&self, client: &str, address: Option<&str>) -> Result<JabberDiscovery, String> {
+        if let Some(answer) = self.sign_ins.get(&(client.to_owned(), address.map(str::to_owned))) {
+            return answer.clone();
+        }
+        let Some(profile) = self.clients.iter().find(|c| c.id == client) else {
+            return Err(format!("unknown client `{client}`"));
+        };
+        if !JABBER_KINDS.contains(&profile.kind.as_str()) {
+            return Err(format!(
+                "client profile `{client}` is `{}`: Jabber discovery is for {} profiles",
+                profile.kind,
+                JABBER_KINDS.join(", ")
+            ));
+        }
+        let address = match address {
+            Some(address) => address.to_owned(),
+            None => format!(
+                "USER@{}",
+                self.domain
+                    .as_deref()
+                    .ok_or_else(|| format!("client profile `{client}` signs in at no domain: name the address"))?
+            ),
+        };
+        let domain = match address.rsplit_once('@') {
+            Some((user, domain)) if !user.is_empty() && domain.contains('.') => domain.trim_end_matches('.').to_owned(),
+            _ => return Err(format!("`{address}` is not a sign-in address: expected user@domain")),
+        };
+        let mut answer = JabberDiscovery::failed(
+            client,
+            &profile.kind,
+            &address,
+            "manual",
+            "Cannot find your services automatically",
+        )
+        .domains(&domain, &domain);
+        if !profile.on_corporate_network {
+            answer = answer.outside();
+        }
+        for (service, owner) in [
+            ("_cisco-uds", "_cisco-uds._tcp"),
+            ("_cuplogin", "_cuplogin._tcp"),
+            ("_collab-edge", "_collab-edge._tls"),
+        ] {
+            let name = format!("{owner}.{domain}.");
+            answer = answer.query(SrvQuery::new(service, name, "not-found", "no SRV records"));
+        }
+        Ok(answer
+            .issue(Issue::new(
+                "JAB002",
+                crate::subject::CLIENT,
+                client,
+                format!("`{client}` finds no `_cisco-uds`, `_cuplogin` or `_collab-edge` record for `{domain}`"),
+            ))
+            .step("fake discovery: the fake DNS has no SRV records (not the core's logic)"))
+    }
 }
+
+/// The client kinds that discover their services as Jabber does.
+const JABBER_KINDS: [&str; 4] = ["jabber-windows", "jabber-mac", "jabber-mobile", "webex-app"];
 
 /// Runs `P::check` against `deployment` and checks the plugin's rules and findings as the host
 /// will; panics, naming every problem, when the host would reject something.
@@ -523,6 +601,42 @@ mod tests {
         );
         assert_eq!(context.route("sip:bob@other.com").map(|r| r.is_routed()), Ok(false));
         assert!(context.route("mailto:bob@acme.com").is_err());
+    }
+
+    #[test]
+    fn fake_jabber_discovery_refuses_what_the_core_refuses_and_finds_no_srv_record() {
+        let fake = FakeDeployment::new()
+            .domain("acme.com")
+            .client(Client::new("road", "jabber-mac").off_network())
+            .client(Client::new("desk", "cupc"));
+        let context = fake.clone().context();
+        let road = context.jabber_discovery("road", None).unwrap();
+        assert_eq!(
+            (road.address.as_str(), road.path.as_str(), road.signs_in),
+            ("USER@acme.com", "manual", false)
+        );
+        assert!(road.is_outside());
+        assert_eq!(road.message, "Cannot find your services automatically");
+        assert_eq!(road.codes, ["JAB002"]);
+        assert_eq!(road.queries.len(), 3);
+        assert!(road.queries.iter().all(|q| !q.is_found()));
+        let named = context.jabber_discovery("road", Some("jdoe@acme.eu")).unwrap();
+        assert_eq!(named.lookup_domain.as_deref(), Some("acme.eu"));
+        assert!(context.jabber_discovery("nobody", None).is_err());
+        assert!(context.jabber_discovery("desk", None).unwrap_err().contains("`cupc`"));
+        assert!(context.jabber_discovery("road", Some("jdoe")).is_err());
+        assert!(context.jabber_discovery("road", Some("@acme.com")).is_err());
+        let no_domain = FakeDeployment::new().client(Client::new("road", "jabber-mac"));
+        assert!(no_domain.context().jabber_discovery("road", None).is_err());
+
+        let mra = JabberDiscovery::signed_in("road", "jabber-mac", "jdoe@acme.com", "mra").outside();
+        let canned = fake.jabber_discovery("road", Some("jdoe@acme.com"), Ok(mra.clone()));
+        let context = canned.context();
+        assert_eq!(context.jabber_discovery("road", Some("jdoe@acme.com")), Ok(mra));
+        assert!(
+            !context.jabber_discovery("road", None).unwrap().signs_in,
+            "canned for one address only"
+        );
     }
 
     #[test]

@@ -4,17 +4,18 @@
 
 pub mod raw;
 pub mod v0_1_0;
+pub mod v0_2_0;
 
 use wasmtime::Store;
 use wasmtime::component::{Instance, Linker};
 
 use crate::state::State;
 
-/// The newest contract, as WIT names it (`uclint:rule@0.1.0`): what the SDK builds plugins for.
+/// The newest contract, as WIT names it (`uclint:rule@0.2.0`): what the SDK builds plugins for.
 pub const CONTRACT: &str = uclint_plugin_contract::CONTRACT;
 
 /// Every contract version the host runs plugins of, oldest first.
-pub const KNOWN: &[&Contract] = &[&v0_1_0::CONTRACT];
+pub const KNOWN: &[&Contract] = &[&v0_1_0::CONTRACT, &v0_2_0::CONTRACT];
 
 // The newest version the host knows is the one the SDK and `CONTRACT` name.
 const _: () = assert!(same(KNOWN[KNOWN.len() - 1].version, uclint_plugin_contract::VERSION));
@@ -23,6 +24,8 @@ const _: () = assert!(same(KNOWN[KNOWN.len() - 1].version, uclint_plugin_contrac
 pub struct Contract {
     /// `0.1.0`.
     pub version: &'static str,
+    /// The contract as WIT names it: `uclint:rule@0.1.0`.
+    pub name: &'static str,
     /// The interfaces a plugin of this version imports from the host, without package or
     /// version (`deployment`).
     pub imports: &'static [&'static str],
@@ -86,6 +89,7 @@ mod tests {
         versions.sort();
         assert_eq!(folders, versions, "plugins/wit/v*/ against bindings::KNOWN");
         for contract in KNOWN {
+            assert_eq!(contract.name, format!("uclint:rule@{}", contract.version));
             let text = std::fs::read_to_string(wit.join(format!("v{}/rule.wit", contract.version))).unwrap_or_default();
             let package = format!("package uclint:rule@{};", contract.version);
             assert!(
@@ -99,8 +103,9 @@ mod tests {
     #[test]
     fn versions_are_looked_up_exactly() {
         assert!(known("0.1.0").is_some());
+        assert!(known("0.2.0").is_some());
         assert!(known("0.1").is_none());
-        assert!(known("0.2.0").is_none());
+        assert!(known("0.3.0").is_none());
         assert!(same("0.1.0", "0.1.0") && !same("0.1.0", "0.1.1") && !same("0.1", "0.1.0"));
     }
 }

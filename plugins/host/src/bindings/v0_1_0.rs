@@ -1,6 +1,6 @@
 //! Contract `uclint:rule@0.1.0`: bindings generated from `plugins/wit/v0.1.0`, and the calls
 //! into a plugin of this version, converted to [`raw`] types. Its imports are implemented in
-//! `crate::imports`. Released: never edit, only add versions beside it.
+//! `crate::imports::v0_1_0`. Released: never edit, only add versions beside it.
 
 use wasmtime::Store;
 use wasmtime::component::{HasSelf, Instance, Linker};
@@ -26,6 +26,7 @@ pub use generated::uclint::rule::{deployment, derive, types};
 /// This version.
 pub const CONTRACT: Contract = Contract {
     version: "0.1.0",
+    name: "uclint:rule@0.1.0",
     imports: &["types", "deployment", "derive"],
     add_to_linker,
     rules: call_rules,

@@ -1,6 +1,5 @@
-//! What the host gives a plugin of contract 0.1.0: the deployment, typed and paged, and the core's derivations.
-//! Every call is charged to the plugin's host-work budget, so a plugin cannot make the host do
-//! unbounded work on its behalf.
+//! What the host gives a plugin of contract 0.1.0: the deployment, typed and paged, and the
+//! core's derivations. Later versions answer what they share with 0.1.0 through this code.
 
 use uclint_core::derive::presence::{presence_address, presence_address_resolved};
 use uclint_core::derive::resolve::resolve;

@@ -89,7 +89,9 @@ install() { # artifact name
   fi
   cp "$artifact" "$out/.$name.wasm.tmp"
   mv -f "$out/.$name.wasm.tmp" "$out/$name.wasm"
-  printf '%s\n' "$hash" >"$out/.$name.stamp"
+  # Replaced, not rewritten in place, like the .wasm: a copy of target/ that shares files keeps its own.
+  printf '%s\n' "$hash" >"$out/.$name.stamp.tmp"
+  mv -f "$out/.$name.stamp.tmp" "$out/.$name.stamp"
 }
 
 ensure_target() {

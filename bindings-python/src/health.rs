@@ -14,11 +14,11 @@ use crate::service_health::Health;
 /// rules run again. An unknown user or client is a `NotFoundError`.
 ///
 /// With `live=True`, also ask the real servers as that user on that client (like `uclint health
-/// --live`; `dns_server`, `timeout` and `ca` as for `probe`) and return a `LiveHealth`: each
+/// --live`; `dns_server`, `public_dns_server`, `timeout` and `ca` as for `probe`) and return a `LiveHealth`: each
 /// service predicted and observed, and the setting a disagreement contradicts. The GIL is
 /// released meanwhile.
 #[pyfunction]
-#[pyo3(signature = (deployment, user, client, *, report = None, live = false, dns_server = None, timeout = 3.0, ca = None))]
+#[pyo3(signature = (deployment, user, client, *, report = None, live = false, dns_server = None, public_dns_server = None, timeout = 3.0, ca = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn health<'py>(
     py: Python<'py>,
@@ -28,12 +28,20 @@ pub fn health<'py>(
     report: Option<&Bound<'py, Report>>,
     live: bool,
     dns_server: Option<String>,
+    public_dns_server: Option<String>,
     timeout: f64,
     ca: Option<std::path::PathBuf>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let d = deployment.get();
     if live {
-        let mut request = crate::probe::request(&[], dns_server.as_deref(), timeout, ca, 64)?;
+        let mut request = crate::probe::request(
+            &[],
+            dns_server.as_deref(),
+            public_dns_server.as_deref(),
+            timeout,
+            ca,
+            64,
+        )?;
         request.client = Some(client.clone());
         request.user = Some(user.clone());
         request.secrets = uclint_probe::Secrets::gather(&request, &d.deployment, None);

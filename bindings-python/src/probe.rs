@@ -290,6 +290,7 @@ impl ProbeReport {
 pub fn request(
     only: &[String],
     dns_server: Option<&str>,
+    public_dns_server: Option<&str>,
     timeout: f64,
     ca: Option<PathBuf>,
     concurrency: usize,
@@ -298,9 +299,13 @@ pub fn request(
         .iter()
         .map(|p| Probe::from_str(p).map_err(PyValueError::new_err))
         .collect::<PyResult<Vec<_>>>()?;
-    let dns_server = dns_server
-        .map(|s| SocketAddr::from_str(s).map_err(|_| PyValueError::new_err(format!("dns_server `{s}` is not IP:PORT"))))
-        .transpose()?;
+    let address = |name: &str, value: Option<&str>| {
+        value
+            .map(|s| SocketAddr::from_str(s).map_err(|_| PyValueError::new_err(format!("{name} `{s}` is not IP:PORT"))))
+            .transpose()
+    };
+    let dns_server = address("dns_server", dns_server)?;
+    let public_dns_server = address("public_dns_server", public_dns_server)?;
     if !(timeout > 0.0 && timeout <= 3600.0) {
         return Err(PyValueError::new_err(format!(
             "timeout {timeout} is not a number of seconds between 0 and 3600"
@@ -309,6 +314,7 @@ pub fn request(
     Ok(ProbeRequest {
         only,
         dns_server,
+        public_dns_server,
         timeout: Duration::from_secs_f64(timeout),
         ca,
         concurrency: concurrency.max(1),
@@ -327,17 +333,18 @@ pub fn request_error(error: RequestError) -> PyErr {
 
 /// Ask the real servers of `deployment` what the core predicts, like `uclint probe`: DNS as each
 /// client profile (or `client`) sees it, TLS certificates, SIP (a REGISTER for `user`), LDAP,
-/// IMAP and HTTP/WebDAV. `only` names probes (`dns`, `tls`, `sip`, `ldap`, `imap`, `http`);
-/// `dns_server` is `IP:PORT` (else the system's resolvers); `timeout` is the longest wait for one
+/// IMAP, HTTP/WebDAV and Jabber discovery. `only` names probes (`dns`, `tls`, `sip`, `ldap`,
+/// `imap`, `http`, `jabber`); `dns_server` is `IP:PORT` (else the system's resolvers), and
+/// `public_dns_server` the one Jabber profiles outside the corporate network ask; `timeout` is the longest wait for one
 /// step, in seconds; `ca` a PEM bundle to trust instead of the system's roots. Passwords come
 /// from `UCLINT_LDAP_PASSWORD`, `UCLINT_USER_PASSWORD` and `UCLINT_CALENDAR_PASSWORD` (a login
 /// without one says it was not tried) and never appear in the report; `imap_login` logs in to
 /// IMAP as `user`, `allow_plaintext_password` lets a password cross an unencrypted connection.
 /// Contacts only the hosts the deployment names. The GIL is released while probing.
 #[pyfunction]
-#[pyo3(signature = (deployment, *, only = Vec::new(), client = None, user = None, dns_server = None, timeout = 3.0, ca = None, concurrency = 64, imap_login = false, allow_plaintext_password = false))]
+#[pyo3(signature = (deployment, *, only = Vec::new(), client = None, user = None, dns_server = None, public_dns_server = None, timeout = 3.0, ca = None, concurrency = 64, imap_login = false, allow_plaintext_password = false))]
 #[pyo3(
-    text_signature = "(deployment, *, only=(), client=None, user=None, dns_server=None, timeout=3.0, ca=None, concurrency=64, imap_login=False, allow_plaintext_password=False)"
+    text_signature = "(deployment, *, only=(), client=None, user=None, dns_server=None, public_dns_server=None, timeout=3.0, ca=None, concurrency=64, imap_login=False, allow_plaintext_password=False)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn probe(
@@ -347,13 +354,21 @@ pub fn probe(
     client: Option<String>,
     user: Option<String>,
     dns_server: Option<String>,
+    public_dns_server: Option<String>,
     timeout: f64,
     ca: Option<PathBuf>,
     concurrency: usize,
     imap_login: bool,
     allow_plaintext_password: bool,
 ) -> PyResult<ProbeReport> {
-    let mut request = request(&only, dns_server.as_deref(), timeout, ca, concurrency)?;
+    let mut request = request(
+        &only,
+        dns_server.as_deref(),
+        public_dns_server.as_deref(),
+        timeout,
+        ca,
+        concurrency,
+    )?;
     request.client = client;
     request.user = user;
     request.imap_login = imap_login;

@@ -155,3 +155,33 @@ def test_imap_login_sends_the_password_from_the_environment_and_never_shows_it(
     # A wrong password is the server's NO, shown without the password that was tried.
     assert any(o.outcome == "failed" for o in refused), [o.summary for o in refused]
     assert "not-alices" not in refused.to_json()
+
+
+PUBLIC_ZONE = """$TTL 300
+@ IN SOA ns.acme.com. admin.acme.com. 1 3600 600 86400 300
+@ IN NS ns.acme.com.
+ns IN A 127.0.0.1
+_cisco-uds._tcp IN SRV 1 10 9 ccm-1.acme.com.
+ccm-1 IN A 127.0.0.1
+"""
+
+ROAD = """
+[[clients]]
+id = "road"
+kind = "jabber-mac"
+on_corporate_network = false
+"""
+
+
+def test_jabber_outside_asks_the_public_dns_server(lab: Path, tmp_path: Path) -> None:
+    # The deployment says nothing public answers `_cisco-uds`; the public server does (JAB001).
+    path = tmp_path / "jabber.toml"
+    path.write_text(lab.read_text() + "\n[dns.public]\nrecords = []\n" + ROAD)
+    deployment = uclint.Deployment.load(path)
+    with nsd({"acme.com": PUBLIC_ZONE}, tmp_path) as server:
+        report = uclint.probe(deployment, only=["jabber"], client="road", public_dns_server=server, timeout=2)
+    lookups = [o for o in report if o.probe == "jabber" and "JAB001" in o.codes]
+    assert lookups, [o.summary for o in report]
+    assert lookups[0].subject.name == "road"
+    with pytest.raises(ValueError, match="public_dns_server `somewhere` is not IP:PORT"):
+        uclint.probe(deployment, only=["jabber"], public_dns_server="somewhere")

@@ -810,6 +810,7 @@ def health(
     report: Optional[Report] = None,
     live: Literal[False] = False,
     dns_server: Optional[str] = None,
+    public_dns_server: Optional[str] = None,
     timeout: float = 3.0,
     ca: Union[str, os.PathLike[str], None] = None,
 ) -> Health:
@@ -824,6 +825,7 @@ def health(
     report: Optional[Report] = None,
     live: Literal[True],
     dns_server: Optional[str] = None,
+    public_dns_server: Optional[str] = None,
     timeout: float = 3.0,
     ca: Union[str, os.PathLike[str], None] = None,
 ) -> LiveHealth:
@@ -870,7 +872,7 @@ class LiveHealth:
 
 # --- Observing the real deployment -------------------------------------------------------
 
-_Probe = Literal["dns", "tls", "sip", "ldap", "imap", "http"]
+_Probe = Literal["dns", "tls", "sip", "ldap", "imap", "http", "jabber"]
 _Outcome = Literal["ok", "failed", "refused", "timeout", "unreachable", "tls-error", "protocol-error"]
 
 @final
@@ -965,6 +967,7 @@ def probe(
     client: Optional[str] = None,
     user: Optional[str] = None,
     dns_server: Optional[str] = None,
+    public_dns_server: Optional[str] = None,
     timeout: float = 3.0,
     ca: Union[str, os.PathLike[str], None] = None,
     concurrency: int = 64,

@@ -36,12 +36,7 @@ impl SrvQuery {
     /// (nothing describes the DNS of this place).
     #[getter]
     fn status(&self) -> &'static str {
-        match self.0.result {
-            SrvResult::Found { .. } => "found",
-            SrvResult::NotFound { .. } => "not-found",
-            SrvResult::Excluded => "excluded",
-            SrvResult::NoDns => "no-dns",
-        }
+        self.0.status()
     }
 
     /// The targets, in the order the client tries them (empty unless the status is found).

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use uclint_core::derive::jabber::{Connection, JabberDiscovery, Outcome, SrvQuery, SrvResult, Trust, jabber_discovery};
+use uclint_core::derive::jabber::{Connection, JabberDiscovery, Outcome, Trust, jabber_discovery};
 
 use super::{Failure, client, load};
 use crate::args::{Cli, JabberArgs};
@@ -61,7 +61,7 @@ impl Report for JabberReport {
             writeln!(out, "{HEADING}queries:{HEADING:#}")?;
             let width = d.queries.iter().map(|q| q.name.len()).max().unwrap_or(0);
             for query in &d.queries {
-                writeln!(out, "  {:<width$}  {}", query.name, answer(query))?;
+                writeln!(out, "  {:<width$}  {}", query.name, query.answer())?;
             }
         }
         if !d.connections.is_empty() {
@@ -74,19 +74,6 @@ impl Report for JabberReport {
             writeln!(out, "{} {}", codes(&[issue.code]), issue.message)?;
         }
         steps(out, &d.steps)
-    }
-}
-
-fn answer(query: &SrvQuery) -> String {
-    match &query.result {
-        SrvResult::Found { targets } => targets
-            .iter()
-            .map(|t| format!("{} {} {} {}", t.priority, t.weight, t.port, t.target))
-            .collect::<Vec<_>>()
-            .join(", "),
-        SrvResult::NotFound { answer } => answer.clone(),
-        SrvResult::Excluded => "not asked (EXCLUDED_SERVICES)".to_owned(),
-        SrvResult::NoDns => "not asked (no DNS described here)".to_owned(),
     }
 }
 

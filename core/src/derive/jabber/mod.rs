@@ -303,18 +303,9 @@ pub fn discover_as(deployment: &Deployment, client: &Client, sign_in: &SignIn, u
 
 fn srv_step(query: &SrvQuery) -> String {
     match &query.result {
-        SrvResult::Found { targets } => format!(
-            "SRV {}: {}.",
-            query.name,
-            targets
-                .iter()
-                .map(|t| format!("{} {} {} {}", t.priority, t.weight, t.port, t.target))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        SrvResult::NotFound { answer } => format!("SRV {}: {answer}.", query.name),
         SrvResult::Excluded => format!("SRV {}: not asked, `EXCLUDED_SERVICES` names it.", query.name),
         SrvResult::NoDns => format!("SRV {}: not asked, no DNS is described here.", query.name),
+        _ => format!("SRV {}: {}.", query.name, query.answer()),
     }
 }
 

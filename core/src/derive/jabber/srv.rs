@@ -96,6 +96,30 @@ pub struct SrvQuery {
 }
 
 impl SrvQuery {
+    /// What came back, in one line: `1 10 8443 cucm1.ex.com, ...` or why there is none.
+    pub fn answer(&self) -> String {
+        match &self.result {
+            SrvResult::Found { targets } => targets
+                .iter()
+                .map(|t| format!("{} {} {} {}", t.priority, t.weight, t.port, t.target))
+                .collect::<Vec<_>>()
+                .join(", "),
+            SrvResult::NotFound { answer } => answer.clone(),
+            SrvResult::Excluded => "not asked (EXCLUDED_SERVICES)".to_owned(),
+            SrvResult::NoDns => "not asked (no DNS described here)".to_owned(),
+        }
+    }
+
+    /// The result's status as JSON names it: `found`, `not-found`, `excluded` or `no-dns`.
+    pub const fn status(&self) -> &'static str {
+        match self.result {
+            SrvResult::Found { .. } => "found",
+            SrvResult::NotFound { .. } => "not-found",
+            SrvResult::Excluded => "excluded",
+            SrvResult::NoDns => "no-dns",
+        }
+    }
+
     /// The targets, when records were found.
     pub fn targets(&self) -> &[SrvTarget] {
         match &self.result {

@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use uclint_core::derive::jabber::{
-    AddressError, Connection, IssueSubject, JabberDiscovery, Outcome, Place, Purpose, SrvQuery, SrvResult, Trust,
-    discover, jabber_discovery, profile_sign_in,
+    AddressError, Connection, IssueSubject, JabberDiscovery, Outcome, Place, Purpose, SrvQuery, Trust, discover,
+    jabber_discovery, profile_sign_in,
 };
 use uclint_core::model::{Client, Deployment};
 use wasmtime::Result;
@@ -105,19 +105,7 @@ fn record(d: JabberDiscovery) -> derive::SignIn {
 }
 
 fn query(q: SrvQuery) -> derive::SrvQuery {
-    let (status, answer) = match q.result {
-        SrvResult::Found { targets } => (
-            "found",
-            targets
-                .iter()
-                .map(|t| format!("{} {} {} {}", t.priority, t.weight, t.port, t.target))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        SrvResult::NotFound { answer } => ("not-found", answer),
-        SrvResult::Excluded => ("excluded", "not asked (EXCLUDED_SERVICES)".to_owned()),
-        SrvResult::NoDns => ("no-dns", "not asked (no DNS described here)".to_owned()),
-    };
+    let (status, answer) = (q.status(), q.answer());
     derive::SrvQuery {
         service: q.service.label().to_owned(),
         name: q.name,

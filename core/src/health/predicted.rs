@@ -51,6 +51,22 @@ pub struct ServiceHealth {
     pub reason: String,
 }
 
+impl ServiceHealth {
+    fn new(service: Service, status: Status, codes: Vec<Code>, reason: String) -> Self {
+        Self {
+            service,
+            label: service.label(),
+            status,
+            codes,
+            reason,
+        }
+    }
+
+    fn not_configured(service: Service, reason: &str) -> Self {
+        Self::new(service, Status::NotConfigured, Vec::new(), reason.to_owned())
+    }
+}
+
 /// Show Server Health for one user on one client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Health {
@@ -107,13 +123,7 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
         .filter(|&service| service != Service::JabberSignIn || client.kind.discovers_services())
         .map(|service| {
             if !configured(service) {
-                return ServiceHealth {
-                    service,
-                    label: service.label(),
-                    status: Status::NotConfigured,
-                    codes: Vec::new(),
-                    reason: "not configured for this user".to_owned(),
-                };
+                return ServiceHealth::not_configured(service, "not configured for this user");
             }
             if service == Service::JabberSignIn {
                 return jabber_sign_in(deployment, user, client);
@@ -139,14 +149,7 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
                 }
             }
             codes.dedup();
-            let reason = reason.unwrap_or_else(|| "ok".to_owned());
-            ServiceHealth {
-                service,
-                label: service.label(),
-                status,
-                codes,
-                reason,
-            }
+            ServiceHealth::new(service, status, codes, reason.unwrap_or_else(|| "ok".to_owned()))
         })
         .collect();
     Health {
@@ -160,13 +163,10 @@ pub fn health_from_report(deployment: &Deployment, report: &Report, user: &User,
 fn jabber_sign_in(deployment: &Deployment, user: &User, client: &Client) -> ServiceHealth {
     let service = Service::JabberSignIn;
     let Some(sign_in) = profile_sign_in(deployment, client, Some(&user.cucm_id)) else {
-        return ServiceHealth {
+        return ServiceHealth::not_configured(
             service,
-            label: service.label(),
-            status: Status::NotConfigured,
-            codes: Vec::new(),
-            reason: "no sign-in domain: set `jabber.sign_in` on the profile or the deployment's `domain`".to_owned(),
-        };
+            "no sign-in domain: set `jabber.sign_in` on the profile or the deployment's `domain`",
+        );
     };
     let discovery = discover_as(deployment, client, &sign_in, Some(user));
     let status = if !discovery.signs_in {
@@ -191,13 +191,7 @@ fn jabber_sign_in(deployment: &Deployment, user: &User, client: &Client) -> Serv
         None if discovery.signs_in => format!("{} ({})", discovery.message, discovery.path.as_str()),
         None => format!("\"{}\"", discovery.message),
     };
-    ServiceHealth {
-        service,
-        label: service.label(),
-        status,
-        codes,
-        reason,
-    }
+    ServiceHealth::new(service, status, codes, reason)
 }
 
 fn service_of(finding: &Finding) -> Option<Service> {

@@ -7,6 +7,7 @@
 
 use uclint_core::catalogue::Code;
 use uclint_core::derive::jabber::certificate::{self, names_edge_domain};
+use uclint_core::derive::jabber::edge::edge_behind_alias;
 use uclint_core::derive::jabber::{Protocol, Reaction, Service, Trust, reaction_of};
 use uclint_core::dns::{Answer, Name, RData, RecordType};
 use uclint_core::model::{CertificateNames, ClientKind, Deployment, Path, Role, Server};
@@ -181,19 +182,14 @@ async fn alias_of<'d>(
     let Answer::Records(records) = answer else {
         return None;
     };
-    let canonical = records.iter().find_map(|r| match &r.data {
-        RData::CNAME(target) => Some(target.0.to_ascii()),
-        _ => None,
-    })?;
-    let parent = |n: &str| {
-        n.trim_end_matches('.')
-            .split_once('.')
-            .map(|(_, rest)| rest.to_ascii_lowercase())
-    };
-    let server = edges
+    let server = edge_behind_alias(host, &records, edges, domain)?;
+    let canonical = records
         .iter()
-        .copied()
-        .find(|e| e.is_named(&canonical, domain) && parent(&canonical) == parent(host))?;
+        .find_map(|r| match &r.data {
+            RData::CNAME(target) => Some(target.0.to_ascii()),
+            _ => None,
+        })
+        .unwrap_or_default();
     observation.evidence(
         EvidenceKind::Received,
         format!(

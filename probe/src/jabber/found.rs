@@ -20,13 +20,13 @@ pub fn judge(deployment: &Deployment, plan: &Plan, seen: &Seen, observation: &mu
     for query in &seen.queries {
         observation.evidence(
             EvidenceKind::Received,
-            format!("{} SRV ({}): {}", query.name, seen.source, describe(&query.result)),
+            format!("{} SRV ({}): {}", query.name, seen.source, query.answer()),
         );
     }
     for query in &predicted.queries {
         observation.evidence(
             EvidenceKind::Note,
-            format!("D8 predicts {}: {}", query.name, describe(&query.result)),
+            format!("D8 predicts {}: {}", query.name, query.answer()),
         );
     }
     observation.outcome = outcome(seen);
@@ -113,20 +113,6 @@ fn records(seen: &Seen) -> String {
         .join(", ")
 }
 
-/// A query's result as the evidence shows it.
-fn describe(result: &SrvResult) -> String {
-    match result {
-        SrvResult::Found { targets } => targets
-            .iter()
-            .map(|t| format!("{} {} {} {}", t.priority, t.weight, t.port, t.target))
-            .collect::<Vec<_>>()
-            .join(", "),
-        SrvResult::NotFound { answer } => answer.clone(),
-        SrvResult::Excluded => "not asked, `EXCLUDED_SERVICES` names it".to_owned(),
-        SrvResult::NoDns => "not asked, the deployment describes no DNS here".to_owned(),
-    }
-}
-
 /// JAB001: public DNS answers `_cisco-uds`.
 fn public_cisco_uds(seen: &Seen, observation: &mut Observation) {
     for query in seen
@@ -196,7 +182,7 @@ fn drift(deployment: &Deployment, plan: &Plan, seen: &Seen, query: &SrvQuery, ob
         Place::Outside => ("dns.public", "public"),
     };
     let says = |q: &SrvQuery| match &q.result {
-        SrvResult::Found { .. } => describe(&q.result),
+        SrvResult::Found { .. } => q.answer(),
         _ => "no record".to_owned(),
     };
     // One observation, one setting: the first record that disagrees.

@@ -9,7 +9,7 @@ use super::connect::{Attempt, Next, Walk};
 use super::srv::SrvTarget;
 use super::{CANNOT_COMMUNICATE, IssueSubject, Purpose};
 use crate::catalogue::Code;
-use crate::dns::{Answer, Name, RData, RecordType};
+use crate::dns::{Answer, Name, RData, Record, RecordType};
 use crate::model::{Role, Server};
 
 /// The edge-configuration URL Jabber asks on `target`.
@@ -136,6 +136,17 @@ fn cname_in_domain<'a>(walk: &Walk<'_>, host: &str, edges: &[&'a Server]) -> Opt
     let Answer::Records(records) = dns.query(&name, RecordType::CNAME) else {
         return None;
     };
+    edge_behind_alias(host, &records, edges, walk.deployment.domain.as_deref())
+}
+
+/// The Expressway-E among `edges` that the CNAME answer `records` for `host` leads to, when the
+/// alias sits in that Expressway's own domain: the one alias the authorization cookie survives.
+pub fn edge_behind_alias<'a>(
+    host: &str,
+    records: &[Record],
+    edges: &[&'a Server],
+    domain: Option<&str>,
+) -> Option<&'a Server> {
     let canonical = records.iter().find_map(|r| match &r.data {
         RData::CNAME(target) => Some(target.0.to_ascii()),
         _ => None,
@@ -145,7 +156,6 @@ fn cname_in_domain<'a>(walk: &Walk<'_>, host: &str, edges: &[&'a Server]) -> Opt
             .split_once('.')
             .map(|(_, rest)| rest.to_ascii_lowercase())
     };
-    let domain = walk.deployment.domain.as_deref();
     edges
         .iter()
         .copied()

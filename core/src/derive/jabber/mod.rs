@@ -5,7 +5,7 @@
 pub mod certificate;
 mod connect;
 mod domain;
-mod edge;
+pub mod edge;
 pub mod srv;
 
 use std::net::IpAddr;

@@ -37,7 +37,7 @@ pub struct ImportedClient {
     /// Its id, as given.
     pub id: String,
     /// Its kind, as given.
-    #[tsify(type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"other\"")]
+    #[tsify(type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\"")]
     pub kind: &'static str,
     /// The DNS suffix search list, in order.
     pub dns_suffixes: Vec<String>,
@@ -101,7 +101,7 @@ fn profile(client_id: &str, kind: &str) -> Result<(String, ClientKind), Failure>
     let deserializer = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(kind);
     let kind = ClientKind::deserialize(deserializer).map_err(|_| {
         Failure::usage(format!(
-            "`{kind}` is not a client kind: expected cupc, ip-phone, attendant-console, moc or other"
+            "`{kind}` is not a client kind: expected cupc, ip-phone, attendant-console, moc, jabber-windows, jabber-mac, jabber-mobile, webex-app or other"
         ))
     })?;
     Ok((id.to_owned(), kind))
@@ -128,7 +128,7 @@ fn client_import(
 pub fn import_ipconfig(
     text: &str,
     #[wasm_bindgen(js_name = clientId)] client_id: &str,
-    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"other\"")]
+    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\"")]
     kind: &str,
 ) -> Result<Ts<Imported>, JsValue> {
     client_import(import::ipconfig, "ipconfig /all", text, client_id, kind)
@@ -139,7 +139,7 @@ pub fn import_ipconfig(
 pub fn import_resolv(
     text: &str,
     #[wasm_bindgen(js_name = clientId)] client_id: &str,
-    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"other\"")]
+    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\"")]
     kind: &str,
 ) -> Result<Ts<Imported>, JsValue> {
     client_import(import::resolv, "resolv.conf", text, client_id, kind)
@@ -150,7 +150,7 @@ pub fn import_resolv(
 pub fn import_scutil(
     text: &str,
     #[wasm_bindgen(js_name = clientId)] client_id: &str,
-    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"other\"")]
+    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\"")]
     kind: &str,
 ) -> Result<Ts<Imported>, JsValue> {
     client_import(import::scutil, "scutil --dns", text, client_id, kind)
@@ -161,7 +161,7 @@ pub fn import_scutil(
 pub fn import_hosts(
     text: &str,
     #[wasm_bindgen(js_name = clientId)] client_id: &str,
-    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"other\"")]
+    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\"")]
     kind: &str,
 ) -> Result<Ts<Imported>, JsValue> {
     client_import(import::hosts, "a hosts file", text, client_id, kind)

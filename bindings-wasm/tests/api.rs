@@ -754,7 +754,7 @@ fn import_needs_a_client_id_and_a_known_kind() {
         (code.as_str(), message.as_str()),
         (
             "usage",
-            "`phone` is not a client kind: expected cupc, ip-phone, attendant-console, moc or other"
+            "`phone` is not a client kind: expected cupc, ip-phone, attendant-console, moc, jabber-windows, jabber-mac, jabber-mobile, webex-app or other"
         )
     );
 }

@@ -107,6 +107,9 @@ mod tests {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The line of the last offset asked: loaders ask in file order, so the next answer is
+    /// almost always on this line or the next few, and no search is needed.
+    hint: std::cell::Cell<usize>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -115,13 +118,30 @@ impl<'a> LineIndex<'a> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { text, starts }
+        Self {
+            text,
+            starts,
+            hint: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The 0-based line holding byte `offset` (a char boundary within the text).
+    fn line_of(&self, offset: usize) -> usize {
+        let holds = |line: usize| {
+            self.starts[line] <= offset && self.starts.get(line + 1).is_none_or(|&next| offset < next)
+        };
+        let hint = self.hint.get();
+        let line = (hint..self.starts.len().min(hint + 4))
+            .find(|&line| holds(line))
+            .unwrap_or_else(|| self.starts.partition_point(|&start| start <= offset).saturating_sub(1));
+        self.hint.set(line);
+        line
     }
 
     /// Line and column (1-based, column in characters) of byte `offset`.
     pub fn line_column(&self, offset: usize) -> (u32, u32) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        let line = self.starts.partition_point(|&start| start <= offset).saturating_sub(1);
+        let line = self.line_of(offset);
         let start = self.starts.get(line).copied().unwrap_or(0);
         let column = self.text[start..offset].chars().count() + 1;
         (to_u32(line + 1), to_u32(column))
@@ -137,6 +157,11 @@ mod line_index_tests {
         let text = "a = 1\nbé = 2\n\nlast";
         let index = LineIndex::new(text);
         for offset in 0..=text.len() {
+            let loc = Location::from_offset("f", text, offset);
+            assert_eq!(index.line_column(offset), (loc.line, loc.column), "offset {offset}");
+        }
+        // Backwards and far jumps leave the hint behind and still answer right.
+        for offset in (0..=text.len()).rev().chain([0, text.len(), 3]) {
             let loc = Location::from_offset("f", text, offset);
             assert_eq!(index.line_column(offset), (loc.line, loc.column), "offset {offset}");
         }

@@ -37,7 +37,9 @@ pub struct ImportedClient {
     /// Its id, as given.
     pub id: String,
     /// Its kind, as given.
-    #[tsify(type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\"")]
+    #[tsify(
+        type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\""
+    )]
     pub kind: &'static str,
     /// The DNS suffix search list, in order.
     pub dns_suffixes: Vec<String>,
@@ -128,7 +130,9 @@ fn client_import(
 pub fn import_ipconfig(
     text: &str,
     #[wasm_bindgen(js_name = clientId)] client_id: &str,
-    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\"")]
+    #[wasm_bindgen(
+        unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\""
+    )]
     kind: &str,
 ) -> Result<Ts<Imported>, JsValue> {
     client_import(import::ipconfig, "ipconfig /all", text, client_id, kind)
@@ -139,7 +143,9 @@ pub fn import_ipconfig(
 pub fn import_resolv(
     text: &str,
     #[wasm_bindgen(js_name = clientId)] client_id: &str,
-    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\"")]
+    #[wasm_bindgen(
+        unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\""
+    )]
     kind: &str,
 ) -> Result<Ts<Imported>, JsValue> {
     client_import(import::resolv, "resolv.conf", text, client_id, kind)
@@ -150,7 +156,9 @@ pub fn import_resolv(
 pub fn import_scutil(
     text: &str,
     #[wasm_bindgen(js_name = clientId)] client_id: &str,
-    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\"")]
+    #[wasm_bindgen(
+        unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\""
+    )]
     kind: &str,
 ) -> Result<Ts<Imported>, JsValue> {
     client_import(import::scutil, "scutil --dns", text, client_id, kind)
@@ -161,7 +169,9 @@ pub fn import_scutil(
 pub fn import_hosts(
     text: &str,
     #[wasm_bindgen(js_name = clientId)] client_id: &str,
-    #[wasm_bindgen(unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\"")]
+    #[wasm_bindgen(
+        unchecked_param_type = "\"cupc\" | \"ip-phone\" | \"attendant-console\" | \"moc\" | \"jabber-windows\" | \"jabber-mac\" | \"jabber-mobile\" | \"webex-app\" | \"other\""
+    )]
     kind: &str,
 ) -> Result<Ts<Imported>, JsValue> {
     client_import(import::hosts, "a hosts file", text, client_id, kind)

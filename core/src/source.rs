@@ -127,9 +127,8 @@ impl<'a> LineIndex<'a> {
 
     /// The 0-based line holding byte `offset` (a char boundary within the text).
     fn line_of(&self, offset: usize) -> usize {
-        let holds = |line: usize| {
-            self.starts[line] <= offset && self.starts.get(line + 1).is_none_or(|&next| offset < next)
-        };
+        let holds =
+            |line: usize| self.starts[line] <= offset && self.starts.get(line + 1).is_none_or(|&next| offset < next);
         let hint = self.hint.get();
         let line = (hint..self.starts.len().min(hint + 4))
             .find(|&line| holds(line))

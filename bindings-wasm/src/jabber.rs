@@ -182,13 +182,6 @@ pub struct JabberDiscovery {
     pub steps: Vec<String>,
 }
 
-const fn place(place: core_jabber::Place) -> &'static str {
-    match place {
-        core_jabber::Place::Inside => "inside",
-        core_jabber::Place::Outside => "outside",
-    }
-}
-
 const fn domain_from(from: core_jabber::DomainFrom) -> &'static str {
     match from {
         core_jabber::DomainFrom::ServicesDomain => "services-domain",
@@ -323,7 +316,7 @@ impl From<core_jabber::JabberDiscovery> for JabberDiscovery {
             client,
             kind: kind.as_str(),
             address,
-            place: place(where_from),
+            place: where_from.as_str(),
             services_domain,
             domain_from: from.map(domain_from),
             lookup_domain,

@@ -176,16 +176,12 @@ fn jabber_sign_in(deployment: &Deployment, user: &User, client: &Client) -> Serv
     } else {
         Status::Ok
     };
-    // Most severe first, as on every other line.
-    let mut issues: Vec<_> = discovery.issues.iter().collect();
-    issues.sort_by_key(|i| std::cmp::Reverse(catalogue::info(i.code).severity));
-    let mut codes: Vec<Code> = Vec::new();
-    for issue in &issues {
-        if !codes.contains(&issue.code) {
-            codes.push(issue.code);
-        }
-    }
-    let reason = match issues.first() {
+    // Most severe first, as on every other line; the reason is the first most severe issue's.
+    let severity = |code: Code| std::cmp::Reverse(catalogue::info(code).severity);
+    let mut codes = discovery.codes();
+    codes.sort_by_key(|&code| severity(code));
+    let worst = discovery.issues.iter().min_by_key(|i| severity(i.code));
+    let reason = match worst {
         Some(issue) if discovery.signs_in => format!("{}: {}", discovery.message, issue.message),
         Some(issue) => format!("\"{}\": {}", discovery.message, issue.message),
         None if discovery.signs_in => format!("{} ({})", discovery.message, discovery.path.as_str()),

@@ -3,9 +3,8 @@
 
 use super::engine::{Context, Sink};
 use crate::catalogue::Code;
-use crate::derive::jabber::{IssueSubject, Place, Service, discover, profile_sign_in};
-use crate::dns::{Answer, Name, RecordType, Resolver};
-use crate::model::{Client, Path};
+use crate::derive::jabber::{IssueSubject, Place, Service, discover, profile_sign_in, public_cisco_uds_message, srv};
+use crate::model::{Client, JabberSettings, Path};
 use crate::report::{Subject, SubjectKind};
 
 const CODES: [Code; 8] = [
@@ -98,19 +97,16 @@ fn public_cisco_uds(cx: &Context<'_>, out: &mut Sink<'_>, domains: &[String], se
         return;
     };
     for domain in domains {
-        let name = format!("{}.{}.", Service::CiscoUds.prefix(), domain.trim_end_matches('.'));
-        let Ok(absolute) = Name::from_ascii(&name) else {
-            continue;
-        };
-        if !matches!(public.query(&absolute, RecordType::SRV), Answer::Records(_)) {
+        // Read as D8 reads it: a lone `.` target is no service.
+        let query = srv::ask(Service::CiscoUds, domain, &JabberSettings::default(), Some(public));
+        if query.targets().is_empty() {
             continue;
         }
         let subject = Subject::new(SubjectKind::Domain, domain);
         if seen.iter().any(|(code, s, _)| *code == Code::JAB001 && *s == subject) {
             continue;
         }
-        let message =
-            format!("`{name}` resolves on public DNS: Jabber outside chooses on-premises and never starts MRA");
+        let message = public_cisco_uds_message(&query.name);
         seen.push((Code::JAB001, subject.clone(), message.clone()));
         out.emit(
             Code::JAB001,

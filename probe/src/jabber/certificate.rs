@@ -8,14 +8,14 @@
 use uclint_core::catalogue::Code;
 use uclint_core::derive::jabber::certificate::{self, names_edge_domain};
 use uclint_core::derive::jabber::edge::edge_behind_alias;
-use uclint_core::derive::jabber::{Protocol, Reaction, Service, Trust, reaction_of};
+use uclint_core::derive::jabber::{Protocol, Service, Trust, reaction_of};
 use uclint_core::dns::{Answer, Name, RData, RecordType};
-use uclint_core::model::{CertificateNames, ClientKind, Deployment, Path, Role, Server};
+use uclint_core::model::{CertificateNames, Deployment, Path, Role, Server};
 
 use super::plan::Plan;
 use super::target::Found;
 use crate::dns::LiveDns;
-use crate::tls::{self, Leaf, Session, date};
+use crate::tls::{self, Leaf, Session};
 use crate::{Context, EvidenceKind, Observation, Outcome, Setting};
 
 /// Judge the certificate `session` showed for `found`.
@@ -51,7 +51,9 @@ pub async fn judge(
             return;
         }
     };
-    show(&leaf, observation);
+    for line in leaf.lines() {
+        observation.evidence(EvidenceKind::Received, line);
+    }
     let distrust = tls::distrust(cx, session, &leaf);
     let names = CertificateNames {
         san_dns: leaf.dns_names.clone(),
@@ -97,32 +99,7 @@ pub async fn judge(
 /// What the client does with an untrusted certificate, in D8's words.
 fn reaction(plan: &Plan) -> &'static str {
     let settings = plan.client.jabber.clone().unwrap_or_default();
-    match reaction_of(plan.client.kind, &settings) {
-        Reaction::Prompt => "Jabber asks the user to accept it",
-        Reaction::Refuse if plan.client.kind == ClientKind::WebexApp => "Webex App never prompts and refuses it",
-        Reaction::Refuse => "the client refuses it without asking (RejectAndNotify or FIPS)",
-    }
-}
-
-/// The certificate, line by line.
-fn show(leaf: &Leaf, observation: &mut Observation) {
-    let lines = [
-        format!("certificate subject: {}", leaf.subject),
-        format!("certificate names: {}", leaf.names()),
-        format!(
-            "certificate issuer: {}{}",
-            leaf.issuer,
-            if leaf.self_signed { " (self-signed)" } else { "" }
-        ),
-        format!(
-            "certificate valid from {} to {}",
-            date(leaf.not_before),
-            date(leaf.not_after)
-        ),
-    ];
-    for line in lines {
-        observation.evidence(EvidenceKind::Received, line);
-    }
+    certificate::reaction_words(plan.client.kind, reaction_of(plan.client.kind, &settings))
 }
 
 /// JAB003 and JAB004 on a `_collab-edge` target; the Expressway-E it is, when it is one.

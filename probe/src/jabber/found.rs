@@ -3,7 +3,9 @@
 //! predicts otherwise (DRIFT001, pointing at that data).
 
 use uclint_core::catalogue::Code;
-use uclint_core::derive::jabber::{CANNOT_FIND, DiscoveryPath, Place, Service, SrvQuery, SrvResult};
+use uclint_core::derive::jabber::{
+    CANNOT_FIND, DiscoveryPath, Place, Service, SrvQuery, SrvResult, chosen, excluded_note,
+};
 use uclint_core::dns::Answer;
 use uclint_core::model::{Deployment, InlineRecord, Path, ZoneFile};
 
@@ -30,11 +32,11 @@ pub fn judge(deployment: &Deployment, plan: &Plan, seen: &Seen, observation: &mu
         );
     }
     observation.outcome = outcome(seen);
-    let path = path_of(&seen.queries);
+    let (path, _) = chosen(&seen.queries);
     observation.summary = format!(
         "`{}` ({}) asks for `{}`: {}: {} (D8: {})",
         plan.client.id,
-        plan.place_word(),
+        plan.place().as_str(),
         plan.domain,
         records(seen),
         if observation.outcome == Outcome::Ok {
@@ -52,21 +54,6 @@ pub fn judge(deployment: &Deployment, plan: &Plan, seen: &Seen, observation: &mu
     }
     for query in &seen.queries {
         drift(deployment, plan, seen, query, observation);
-    }
-}
-
-/// The path Jabber takes from these answers: `_cisco-uds` wins, then `_cuplogin`, then
-/// `_collab-edge` (D8 step 3).
-fn path_of(queries: &[SrvQuery]) -> DiscoveryPath {
-    let answers = |service: Service| queries.iter().any(|q| q.service == service && !q.targets().is_empty());
-    if answers(Service::CiscoUds) {
-        DiscoveryPath::OnPremises
-    } else if answers(Service::CupLogin) {
-        DiscoveryPath::ImAndPresence
-    } else if answers(Service::CollabEdge) {
-        DiscoveryPath::Mra
-    } else {
-        DiscoveryPath::Manual
     }
 }
 
@@ -132,21 +119,8 @@ fn public_cisco_uds(seen: &Seen, observation: &mut Observation) {
 
 /// JAB002: the server answered every question, and no record is usable.
 fn nothing_found(plan: &Plan, seen: &Seen, observation: &mut Observation) {
-    let excluded: Vec<&str> = seen
-        .queries
-        .iter()
-        .filter(|q| q.result == SrvResult::Excluded)
-        .map(|q| q.service.label())
-        .collect();
-    let why = if excluded.is_empty() {
-        String::new()
-    } else {
-        format!(" (`{}` excluded by EXCLUDED_SERVICES)", excluded.join("`, `"))
-    };
-    let place = match plan.place() {
-        Place::Inside => "inside",
-        Place::Outside => "on public DNS",
-    };
+    let why = excluded_note(&seen.queries);
+    let place = plan.place().dns_phrase();
     observation.raise(
         Code::JAB002,
         format!(

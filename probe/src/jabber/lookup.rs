@@ -9,7 +9,7 @@ use tokio::task::JoinSet;
 use uclint_core::derive::jabber::Service;
 use uclint_core::derive::jabber::srv::{SrvQuery, discovery_queries};
 use uclint_core::dns::{Answer, Name, RecordType, Resolver};
-use uclint_core::model::{ExcludedService, JabberSettings};
+use uclint_core::model::JabberSettings;
 
 use super::plan::Plan;
 use crate::dns::LiveDns;
@@ -60,7 +60,7 @@ pub async fn ask(dns: &Arc<LiveDns>, plan: &Plan) -> Seen {
 /// The first round of questions, side by side: one timeout for a silent server, not three.
 async fn at_once(dns: &Arc<LiveDns>, domain: &str, settings: &JabberSettings) -> Vec<(Name, Answer)> {
     let mut running = JoinSet::new();
-    for service in Service::ALL.into_iter().filter(|s| asked(*s, settings)) {
+    for service in Service::ALL.into_iter().filter(|s| s.asked(settings)) {
         let Ok(name) = Name::from_ascii(format!("{}.{domain}.", service.prefix())) else {
             // Core says why the name is not one when it reads the answers.
             continue;
@@ -81,16 +81,6 @@ async fn at_once(dns: &Arc<LiveDns>, domain: &str, settings: &JabberSettings) ->
         }
     }
     known
-}
-
-/// Whether Jabber asks for `service` at all: `EXCLUDED_SERVICES` stops `_cisco-uds` (CUCM) and
-/// `_cuplogin` (CUP), never `_collab-edge`.
-fn asked(service: Service, settings: &JabberSettings) -> bool {
-    match service {
-        Service::CiscoUds => !settings.excludes(ExcludedService::Cucm),
-        Service::CupLogin => !settings.excludes(ExcludedService::Cup),
-        Service::CollabEdge => true,
-    }
 }
 
 /// Answers core's questions from the first round, asking the live server for any other (the

@@ -5,7 +5,10 @@ use uclint_core::derive::jabber::{JabberDiscovery, Place, discover, profile_sign
 use uclint_core::model::{Client, Deployment};
 
 use super::view::{self, View};
-use crate::ProbeRequest;
+use uclint_core::catalogue::Service as Health;
+use uclint_core::report::{Subject, SubjectKind};
+
+use crate::{Observation, Probe, ProbeRequest, Target};
 
 /// One profile's questions.
 #[derive(Debug, Clone)]
@@ -44,11 +47,14 @@ impl Plan {
         self.prediction.place
     }
 
-    /// `inside` or `outside`, for summaries.
-    pub fn place_word(&self) -> &'static str {
-        match self.place() {
-            Place::Inside => "inside",
-            Place::Outside => "outside",
-        }
+    /// A blank observation of `target` for this profile's Jabber sign-in.
+    pub fn observation(&self, target: Target) -> Observation {
+        let mut observation = Observation::new(
+            Probe::Jabber,
+            target,
+            Subject::new(SubjectKind::Client, &self.client.id),
+        );
+        observation.service = Some(Health::JabberSignIn);
+        observation
     }
 }

@@ -7,10 +7,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use tokio::task::JoinSet;
-use uclint_core::catalogue::{Code, Service as Health};
+use uclint_core::catalogue::Code;
 use uclint_core::derive::jabber::{JabberDiscovery, Service, SrvQuery, Trust};
 use uclint_core::derive::resolve::{self, Outcome as Resolved, Source};
-use uclint_core::report::{Subject, SubjectKind};
 
 use super::certificate;
 use super::plan::Plan;
@@ -18,7 +17,7 @@ use crate::dns::LiveDns;
 use crate::net::{self, Fault};
 use crate::runner::blocking;
 use crate::tls::{self, Session};
-use crate::{Context, EvidenceKind, Observation, Outcome, Probe, Target};
+use crate::{Context, EvidenceKind, Observation, Outcome, Target};
 
 /// One target a discovery record named.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,13 +97,7 @@ fn blank(plan: &Plan, found: &Found) -> Observation {
         port: Some(found.port),
         transport: Some("tls"),
     };
-    let mut observation = Observation::new(
-        Probe::Jabber,
-        target,
-        Subject::new(SubjectKind::Client, &plan.client.id),
-    );
-    observation.service = Some(Health::JabberSignIn);
-    observation
+    plan.observation(target)
 }
 
 async fn check(cx: &Context, plan: &Plan, dns: &Arc<LiveDns>, found: &Found) -> Observation {

@@ -4,9 +4,6 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use uclint_core::catalogue::Service as Health;
-use uclint_core::report::{Subject, SubjectKind};
-
 use super::plan::Plan;
 use super::view::View;
 use super::{found, lookup, target};
@@ -45,13 +42,7 @@ fn lookups(cx: &Context, plan: &Plan) -> Observation {
         Some(view) => view.target(cx),
         None => Target::named("public DNS"),
     };
-    let mut observation = Observation::new(
-        Probe::Jabber,
-        target,
-        Subject::new(SubjectKind::Client, &plan.client.id),
-    );
-    observation.service = Some(Health::JabberSignIn);
-    observation
+    plan.observation(target)
 }
 
 async fn ask(cx: &Arc<Context>, plan: &Arc<Plan>) -> Vec<Observation> {
@@ -87,7 +78,7 @@ fn introduce(plan: &Plan, view: &View, observation: &mut Observation) {
             plan.client.id,
             plan.client.kind.as_str(),
             plan.prediction.address,
-            plan.place_word(),
+            plan.place().as_str(),
             plan.domain,
             view.why
         ),

@@ -81,6 +81,24 @@ impl Leaf {
             cns => format!("CN {} (no subjectAltName)", cns.join(", CN ")),
         }
     }
+
+    /// The certificate as evidence shows it, line by line: subject, names, issuer, validity.
+    pub fn lines(&self) -> [String; 4] {
+        [
+            format!("certificate subject: {}", self.subject),
+            format!("certificate names: {}", self.names()),
+            format!(
+                "certificate issuer: {}{}",
+                self.issuer,
+                if self.self_signed { " (self-signed)" } else { "" }
+            ),
+            format!(
+                "certificate valid from {} to {}",
+                date(self.not_before),
+                date(self.not_after)
+            ),
+        ]
+    }
 }
 
 /// A SAN IP address: 4 bytes (IPv4) or 16 (IPv6); anything else names nothing.

@@ -13,7 +13,7 @@ mod trust;
 mod validity;
 
 pub use connect::{Session, connect, handshake};
-pub(crate) use leaf::{Leaf, date};
+pub(crate) use leaf::Leaf;
 pub use roots::roots;
 pub(crate) use targets::listener_setting;
 pub(crate) use task::asked_name;

@@ -191,26 +191,15 @@ fn judge(cx: &Context, port: &TlsPort, session: &Session, observation: &mut Obse
     forward_secrecy(cx, port, session, observation);
 }
 
-/// The certificate, line by line.
+/// The certificate, line by line, and how long a chain the server sent.
 fn show(leaf: &Leaf, chain: usize, observation: &mut Observation) {
-    let lines = [
-        format!("certificate subject: {}", leaf.subject),
-        format!("certificate names: {}", leaf.names()),
-        format!(
-            "certificate issuer: {}{}",
-            leaf.issuer,
-            if leaf.self_signed { " (self-signed)" } else { "" }
-        ),
-        format!(
-            "certificate valid from {} to {}",
-            date(leaf.not_before),
-            date(leaf.not_after)
-        ),
-        format!("the server sent {chain} certificate(s), its own first"),
-    ];
-    for line in lines {
+    for line in leaf.lines() {
         observation.evidence(EvidenceKind::Received, line);
     }
+    observation.evidence(
+        EvidenceKind::Received,
+        format!("the server sent {chain} certificate(s), its own first"),
+    );
 }
 
 /// TLS001 on the calendar's Exchange HTTPS port.

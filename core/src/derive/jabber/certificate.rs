@@ -139,6 +139,15 @@ pub fn reaction(kind: ClientKind, settings: &JabberSettings) -> Reaction {
     }
 }
 
+/// What `kind` does with an untrusted certificate, in a sentence.
+pub const fn reaction_words(kind: ClientKind, reaction: Reaction) -> &'static str {
+    match reaction {
+        Reaction::Prompt => "Jabber asks the user to accept it",
+        Reaction::Refuse if matches!(kind, ClientKind::WebexApp) => "Webex App never prompts and refuses it",
+        Reaction::Refuse => "the client refuses it without asking (RejectAndNotify or FIPS)",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

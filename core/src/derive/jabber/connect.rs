@@ -3,10 +3,10 @@
 
 use super::certificate::{self, Protocol, Reaction, Trust};
 use super::domain::SignIn;
-use super::srv::{Service, SrvQuery, SrvTarget};
+use super::srv::{SrvQuery, SrvTarget, chosen, excluded_note};
 use super::{
     CANNOT_COMMUNICATE, CANNOT_FIND, Connection, DiscoveryPath, DomainFrom, Issue, IssueSubject, JabberDiscovery,
-    Outcome, Place, Purpose, UNTRUSTED, edge,
+    Outcome, Place, Purpose, UNTRUSTED, edge, public_cisco_uds_message,
 };
 use crate::catalogue::Code;
 use crate::derive::resolve::resolve;
@@ -106,7 +106,8 @@ impl<'a> Walk<'a> {
         self.sign_in.user.as_deref().unwrap_or("USER")
     }
 
-    pub(super) fn lookup_domain_step(&mut self, settings: &JabberSettings, lookup: &str, sign_in: &SignIn) {
+    pub(super) fn lookup_domain_step(&mut self, settings: &JabberSettings, lookup: &str) {
+        let sign_in = self.sign_in;
         match settings.voice_services_domain.as_deref() {
             Some(voice) => {
                 self.step(format!(
@@ -158,68 +159,52 @@ impl<'a> Walk<'a> {
 
     /// Step 3: `_cisco-uds` wins, then `_cuplogin`, then `_collab-edge`, else manual entry.
     pub(super) fn decide(&mut self, queries: &[SrvQuery], lookup: &str) {
-        let found = |service: Service| queries.iter().find(|q| q.service == service && !q.targets().is_empty());
-        if let Some(uds) = found(Service::CiscoUds) {
-            self.path = DiscoveryPath::OnPremises;
-            let fallback = if uds.name.contains(".cisco-internal.") {
-                " (through Jabber for Windows 9.6's `cisco-internal` fallback)"
-            } else {
-                ""
-            };
-            self.step(format!(
-                "`_cisco-uds` answers{fallback}: on-premises sign-in through Unified CM; it wins over `_cuplogin` and `_collab-edge`."
-            ));
-            if self.place == Place::Outside {
+        let (path, query) = chosen(queries);
+        self.path = path;
+        let targets = query.map_or(&[][..], SrvQuery::targets);
+        match (path, query) {
+            (DiscoveryPath::OnPremises, Some(uds)) => {
+                let fallback = if uds.name.contains(".cisco-internal.") {
+                    " (through Jabber for Windows 9.6's `cisco-internal` fallback)"
+                } else {
+                    ""
+                };
+                self.step(format!(
+                    "`_cisco-uds` answers{fallback}: on-premises sign-in through Unified CM; it wins over `_cuplogin` and `_collab-edge`."
+                ));
+                if self.place == Place::Outside {
+                    self.issue(
+                        Code::JAB001,
+                        IssueSubject::Domain(lookup.to_owned()),
+                        public_cisco_uds_message(&uds.name),
+                    );
+                }
+                self.on_premises(targets);
+            }
+            (DiscoveryPath::ImAndPresence, _) => {
+                self.step("`_cuplogin` answers and `_cisco-uds` does not: IM and Presence sign-in.".to_owned());
+                self.im_and_presence(targets);
+            }
+            (DiscoveryPath::Mra, _) => {
+                self.step("Only `_collab-edge` answers: Mobile and Remote Access through the Expressway-E.".to_owned());
+                edge::mra(self, targets, lookup);
+            }
+            _ => {
+                let why = excluded_note(queries);
+                self.step(format!(
+                    "No discovery record answers{why}: \"{CANNOT_FIND}\", and the user must enter a server by hand."
+                ));
                 self.issue(
-                    Code::JAB001,
-                    IssueSubject::Domain(lookup.to_owned()),
+                    Code::JAB002,
+                    IssueSubject::Client,
                     format!(
-                        "`{}` resolves on public DNS: Jabber outside chooses on-premises and never starts MRA",
-                        uds.name
+                        "`{}` finds no usable `_cisco-uds`, `_cuplogin` or `_collab-edge` record for `{lookup}` {}{why}",
+                        self.client.id,
+                        self.place.dns_phrase()
                     ),
                 );
+                self.fail(CANNOT_FIND);
             }
-            self.on_premises(uds.targets());
-        } else if let Some(cup) = found(Service::CupLogin) {
-            self.path = DiscoveryPath::ImAndPresence;
-            self.step("`_cuplogin` answers and `_cisco-uds` does not: IM and Presence sign-in.".to_owned());
-            self.im_and_presence(cup.targets());
-        } else if let Some(edge) = found(Service::CollabEdge) {
-            self.path = DiscoveryPath::Mra;
-            self.step("Only `_collab-edge` answers: Mobile and Remote Access through the Expressway-E.".to_owned());
-            edge::mra(self, edge.targets(), lookup);
-        } else {
-            self.path = DiscoveryPath::Manual;
-            let excluded: Vec<&str> = queries
-                .iter()
-                .filter(|q| q.result == super::SrvResult::Excluded)
-                .map(|q| q.service.label())
-                .collect();
-            let why = if excluded.is_empty() {
-                String::new()
-            } else {
-                format!(" (`{}` excluded by EXCLUDED_SERVICES)", excluded.join("`, `"))
-            };
-            self.step(format!(
-                "No discovery record answers{why}: \"{CANNOT_FIND}\", and the user must enter a server by hand."
-            ));
-            self.issue(
-                Code::JAB002,
-                IssueSubject::Client,
-                format!(
-                    "`{}` finds no usable `_cisco-uds`, `_cuplogin` or `_collab-edge` record for `{lookup}` {}{why}",
-                    self.client.id,
-                    self.place_phrase()
-                ),
-            );
-            self.fail(CANNOT_FIND);
-        }
-    }
-
-    fn place_phrase(&self) -> &'static str {
-        match self.place {
-            Place::Inside => "inside",
-            Place::Outside => "on public DNS",
         }
     }
 
@@ -487,13 +472,7 @@ impl<'a> Walk<'a> {
                 }
                 Trust::Untrusted { reason } => {
                     let node = attempt.server.map_or(attempt.host.as_str(), |s| s.node_name.as_str());
-                    let how = match self.reaction {
-                        Reaction::Prompt => "Jabber asks the user to accept it",
-                        Reaction::Refuse if self.client.kind == ClientKind::WebexApp => {
-                            "Webex App never prompts and refuses it"
-                        }
-                        Reaction::Refuse => "the client refuses it without asking (RejectAndNotify or FIPS)",
-                    };
+                    let how = certificate::reaction_words(self.client.kind, self.reaction);
                     self.issue(
                         Code::JAB006,
                         IssueSubject::Server(node.to_owned()),

@@ -15,7 +15,7 @@ use serde::Serialize;
 pub use crate::model::check_domain;
 pub use certificate::{Protocol, Reaction, Trust};
 pub use domain::{AddressError, SignIn, profile_sign_in};
-pub use srv::{Service, SrvQuery, SrvResult, SrvTarget};
+pub use srv::{Service, SrvQuery, SrvResult, SrvTarget, chosen, excluded_note};
 
 use crate::catalogue::Code;
 use crate::dns::Resolver;
@@ -36,6 +36,29 @@ pub enum Place {
     Inside,
     /// On the Internet: public DNS (`dns.public`).
     Outside,
+}
+
+impl Place {
+    /// As written in JSON: `inside` or `outside`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Inside => "inside",
+            Self::Outside => "outside",
+        }
+    }
+
+    /// Where the client's DNS answers from, in a sentence: `inside` or `on public DNS`.
+    pub const fn dns_phrase(self) -> &'static str {
+        match self {
+            Self::Inside => "inside",
+            Self::Outside => "on public DNS",
+        }
+    }
+}
+
+/// JAB001's message: `name` (`_cisco-uds._tcp.D.`) answers on public DNS.
+pub fn public_cisco_uds_message(name: &str) -> String {
+    format!("`{name}` resolves on public DNS: Jabber outside chooses on-premises and never starts MRA")
 }
 
 /// The path sign-in takes.
@@ -292,7 +315,7 @@ pub fn discover_as(deployment: &Deployment, client: &Client, sign_in: &SignIn, u
         .voice_services_domain
         .clone()
         .unwrap_or_else(|| services_domain.clone());
-    walk.lookup_domain_step(settings, &lookup, sign_in);
+    walk.lookup_domain_step(settings, &lookup);
     let queries = srv::discovery_queries(&lookup, client.kind, client.version.as_deref(), settings, dns);
     for query in &queries {
         walk.step(srv_step(query));

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::DiscoveryPath;
 use crate::dns::{Answer, Name, RData, RecordType, Resolver};
 use crate::model::{ClientKind, ExcludedService, JabberSettings};
 
@@ -41,13 +42,15 @@ impl Service {
         }
     }
 
-    /// The `EXCLUDED_SERVICES` value that stops this query.
-    const fn excluded_by(self) -> Option<ExcludedService> {
-        match self {
+    /// Whether Jabber asks for this record at all: `EXCLUDED_SERVICES` stops `_cisco-uds`
+    /// (CUCM) and `_cuplogin` (CUP), never `_collab-edge`.
+    pub fn asked(self, settings: &JabberSettings) -> bool {
+        let excluded_by = match self {
             Self::CiscoUds => Some(ExcludedService::Cucm),
             Self::CupLogin => Some(ExcludedService::Cup),
             Self::CollabEdge => None,
-        }
+        };
+        !excluded_by.is_some_and(|s| settings.excludes(s))
     }
 }
 
@@ -129,6 +132,35 @@ impl SrvQuery {
     }
 }
 
+/// The path these answers choose (D8 step 3), with the query that chose it: `_cisco-uds` wins,
+/// then `_cuplogin`, then `_collab-edge`; with none, manual entry.
+pub fn chosen(queries: &[SrvQuery]) -> (DiscoveryPath, Option<&SrvQuery>) {
+    let found = |service: Service| queries.iter().find(|q| q.service == service && !q.targets().is_empty());
+    [
+        (Service::CiscoUds, DiscoveryPath::OnPremises),
+        (Service::CupLogin, DiscoveryPath::ImAndPresence),
+        (Service::CollabEdge, DiscoveryPath::Mra),
+    ]
+    .into_iter()
+    .find_map(|(service, path)| found(service).map(|q| (path, Some(q))))
+    .unwrap_or((DiscoveryPath::Manual, None))
+}
+
+/// ` (`_cisco-uds` excluded by EXCLUDED_SERVICES)` when some queries were not asked, else
+/// nothing: why no record was found, as JAB002 says it.
+pub fn excluded_note(queries: &[SrvQuery]) -> String {
+    let excluded: Vec<&str> = queries
+        .iter()
+        .filter(|q| q.result == SrvResult::Excluded)
+        .map(|q| q.service.label())
+        .collect();
+    if excluded.is_empty() {
+        String::new()
+    } else {
+        format!(" (`{}` excluded by EXCLUDED_SERVICES)", excluded.join("`, `"))
+    }
+}
+
 /// Ask for every discovery record under `domain` at once, as Jabber does; Jabber for Windows
 /// 9.6.x also asks under `cisco-internal.` when the first two have no answer.
 pub fn discovery_queries(
@@ -152,9 +184,10 @@ pub fn discovery_queries(
     queries
 }
 
-fn ask(service: Service, domain: &str, settings: &JabberSettings, dns: Option<&dyn Resolver>) -> SrvQuery {
+/// Ask for `service` under `domain`, as a client with `settings` asks it.
+pub fn ask(service: Service, domain: &str, settings: &JabberSettings, dns: Option<&dyn Resolver>) -> SrvQuery {
     let name = format!("{}.{}.", service.prefix(), domain.trim_end_matches('.'));
-    let result = if service.excluded_by().is_some_and(|s| settings.excludes(s)) {
+    let result = if !service.asked(settings) {
         SrvResult::Excluded
     } else if let Some(dns) = dns {
         lookup(dns, &name)

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use uclint_core::derive::jabber::{
-    AddressError, Connection, IssueSubject, JabberDiscovery, Outcome, Place, Purpose, SrvQuery, Trust, discover,
+    AddressError, Connection, IssueSubject, JabberDiscovery, Outcome, Purpose, SrvQuery, Trust, discover,
     jabber_discovery, profile_sign_in,
 };
 use uclint_core::model::{Client, Deployment};
@@ -66,11 +66,7 @@ fn record(d: JabberDiscovery) -> derive::SignIn {
     derive::SignIn {
         kind: d.kind.as_str().to_owned(),
         address: d.address,
-        place: match d.place {
-            Place::Inside => "inside",
-            Place::Outside => "outside",
-        }
-        .to_owned(),
+        place: d.place.as_str().to_owned(),
         services_domain: d.services_domain,
         lookup_domain: d.lookup_domain,
         queries: d.queries.into_iter().map(query).collect(),

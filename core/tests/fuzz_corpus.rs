@@ -1,37 +1,78 @@
-//! Every seed of the deployment and zone fuzz corpora (`core/fuzz/corpus/{deployment_toml,
-//! deployment_json,deployment_yaml,dns_zone}`) goes through the fuzz targets' own check, so the
-//! corpus (with every input a fuzzer ever found) runs in CI without a fuzzer; `ok-*` seeds must
-//! be read and `err-*` seeds refused.
+//! Every file of the deployment, zone, hosts, users-CSV and check fuzz corpora
+//! (`core/fuzz/corpus/<target>`) goes through the fuzz target's own check, so the corpus (with
+//! every input a fuzzer ever found) runs in CI without a fuzzer; `ok-*` files must be read and
+//! `err-*` files refused.
+
+// The checks and helpers are test code: a panic is how they fail.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 #[path = "../fuzz/fuzz_targets/text_check.rs"]
 mod text_check;
 
-use std::path::Path;
+#[path = "../fuzz/fuzz_targets/check_run.rs"]
+mod check_run;
 
-#[test]
-fn every_deployment_and_zone_corpus_file_passes_its_targets_check() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
-    for target in text_check::TARGETS {
-        let mut files: Vec<_> = std::fs::read_dir(root.join(target))
-            .unwrap_or_else(|e| panic!("corpus/{target}: {e}"))
-            .map(|entry| entry.expect("a corpus file").path())
-            .collect();
-        files.sort();
-        assert!(files.len() >= 5, "corpus/{target} holds only {} seeds", files.len());
-        for path in files {
+use std::path::{Path, PathBuf};
+
+/// The files of one corpus, sorted, as (name, text); files that are not UTF-8 are left out, as
+/// the targets skip them before their check.
+fn corpus(target: &str) -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("corpus/{target}: {e}"))
+        .map(|entry| entry.expect("a corpus file").path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "corpus/{target} holds only {} seeds", files.len());
+    files
+        .into_iter()
+        .filter_map(|path| {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
             let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
-            // The targets skip input that is not UTF-8, as the loader never sees it.
-            let Ok(text) = std::str::from_utf8(&bytes) else {
-                continue;
-            };
-            let read = text_check::check(target, text);
-            if name.starts_with("ok-") {
-                assert!(read, "{target}/{name} should be read");
-            }
-            if name.starts_with("err-") {
-                assert!(!read, "{target}/{name} should be refused");
-            }
+            String::from_utf8(bytes).ok().map(|text| (name, text))
+        })
+        .collect()
+}
+
+fn expect(target: &str, name: &str, read: bool) {
+    if name.starts_with("ok-") {
+        assert!(read, "{target}/{name} should be read");
+    }
+    if name.starts_with("err-") {
+        assert!(!read, "{target}/{name} should be refused");
+    }
+}
+
+#[test]
+fn every_parser_corpus_file_passes_its_targets_check() {
+    for target in text_check::TARGETS {
+        for (name, text) in corpus(target) {
+            expect(target, &name, text_check::check(target, &text));
         }
+    }
+}
+
+#[test]
+fn every_check_corpus_file_passes_the_check_targets_check() {
+    for (name, text) in corpus(check_run::TARGET) {
+        expect(check_run::TARGET, &name, check_run::check(&text));
+    }
+}
+
+#[test]
+fn every_corpus_directory_is_replayed() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let replayed_elsewhere = ["uri"];
+    for entry in std::fs::read_dir(root).expect("the corpus folder") {
+        let name = entry
+            .expect("a corpus directory")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let replayed = text_check::TARGETS.contains(&name.as_str())
+            || name == check_run::TARGET
+            || name.starts_with("import_")
+            || replayed_elsewhere.contains(&name.as_str());
+        assert!(replayed, "corpus/{name} is replayed by no test");
     }
 }

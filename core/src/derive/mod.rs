@@ -5,5 +5,7 @@ pub mod implicit;
 pub mod jabber;
 pub mod overview;
 pub mod presence;
+#[cfg(test)]
+mod presence_laws;
 pub mod resolve;
 pub mod wireshark;

@@ -14,4 +14,6 @@ mod weighted;
 pub use outcome::{Decision, Origin, Routing, Step, Target};
 pub use router::{Router, route};
 #[cfg(test)]
+mod laws;
+#[cfg(test)]
 mod tests;

@@ -1,0 +1,81 @@
+//! `uclint`: the front door to uclint's derivations, routing and checks, as a library so the
+//! Python package can ship the same command (`pip install uclint` puts `uclint` on PATH).
+
+mod args;
+mod commands;
+mod deployment_file;
+mod diagnostic;
+mod output;
+mod plugins;
+mod secrets;
+mod source_spec;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, OutputFormat};
+use crate::commands::Failure;
+
+/// Run the command line with `args` (the program name first, as `std::env::args_os` gives
+/// them) and give its exit status: 0 clean, 1 findings at or above `--fail-on`, 2 a usage or load
+/// error. Help, `--version` and argument errors print as clap prints them.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    match commands::run(&cli) {
+        Ok(outcome) => match output::emit(outcome.report.as_ref(), cli.format) {
+            Ok(()) => ExitCode::from(outcome.status),
+            // A closed pipe (`uclint ... | head`) is not an error worth a message.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(outcome.status),
+            Err(e) => {
+                let _ = writeln!(anstream::stderr(), "error: cannot write output: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Err(failure) => {
+            let mut err = anstream::stderr().lock();
+            let _ = match cli.format {
+                OutputFormat::Text => report_failure(&mut err, &failure),
+                OutputFormat::Json | OutputFormat::Sarif => report_failure_json(&mut err, &failure),
+            };
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report_failure(out: &mut dyn Write, failure: &Failure) -> std::io::Result<()> {
+    match failure {
+        Failure::Load(error) => {
+            for problem in &error.problems {
+                diagnostic::render(out, problem, &deployment_file::source_text)?;
+            }
+            let n = error.problems.len();
+            if n > 1 {
+                writeln!(out, "{n} problems: the deployment was not loaded")?;
+            }
+            Ok(())
+        }
+        Failure::Usage(message) => writeln!(out, "error: {message}"),
+    }
+}
+
+/// Scripts asked for JSON: they get the problems as JSON on stderr too.
+fn report_failure_json(out: &mut dyn Write, failure: &Failure) -> std::io::Result<()> {
+    let error = match failure {
+        Failure::Load(error) => serde_json::json!({ "kind": "load", "problems": error.problems }),
+        Failure::Usage(message) => serde_json::json!({ "kind": "usage", "message": message }),
+    };
+    writeln!(out, "{}", serde_json::json!({ "error": error }))
+}

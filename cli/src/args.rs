@@ -222,9 +222,28 @@ fn parse_timeout(text: &str) -> Result<f64, String> {
 
 /// `uclint check`.
 #[derive(Debug, Args)]
+#[command(after_help = "MANY DEPLOYMENTS:
+  uclint check a.toml b.yaml sites/      checks each (a folder: its .toml, .json, .yaml and .yml
+                                         files) on every core, one report with a section each;
+                                         exit status the worst of them, 2 if one did not load
+
+LARGE REPORTS:
+  uclint check big.toml --statistics     one line per rule: count, severity, code, title
+  uclint check big.toml --show-all       every finding about users, not the first 5 per rule")]
 pub struct CheckArgs {
-    /// The deployment file (TOML, JSON or YAML).
-    pub deployment: PathBuf,
+    /// The deployment files (TOML, JSON or YAML), or folders of them.
+    #[arg(required = true, value_name = "DEPLOYMENT")]
+    pub deployments: Vec<PathBuf>,
+    /// Check this many deployments at once (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Print one line per rule instead of each finding: count, severity, code and title (text
+    /// and JSON; SARIF always lists every finding).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print every finding about users; text shows the first 5 of each rule and counts the rest.
+    #[arg(long)]
+    pub show_all: bool,
     /// Exit with status 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,

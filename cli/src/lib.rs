@@ -55,7 +55,8 @@ where
     }
 }
 
-fn report_failure(out: &mut dyn Write, failure: &Failure) -> std::io::Result<()> {
+/// A failure as text: each problem with its source line, or the usage error.
+pub(crate) fn report_failure(out: &mut dyn Write, failure: &Failure) -> std::io::Result<()> {
     match failure {
         Failure::Load(error) => {
             for problem in &error.problems {
@@ -73,9 +74,13 @@ fn report_failure(out: &mut dyn Write, failure: &Failure) -> std::io::Result<()>
 
 /// Scripts asked for JSON: they get the problems as JSON on stderr too.
 fn report_failure_json(out: &mut dyn Write, failure: &Failure) -> std::io::Result<()> {
-    let error = match failure {
+    writeln!(out, "{}", serde_json::json!({ "error": failure_json(failure) }))
+}
+
+/// A failure as JSON: `{"kind": "load", "problems": [...]}` or `{"kind": "usage", "message": ...}`.
+pub(crate) fn failure_json(failure: &Failure) -> serde_json::Value {
+    match failure {
         Failure::Load(error) => serde_json::json!({ "kind": "load", "problems": error.problems }),
         Failure::Usage(message) => serde_json::json!({ "kind": "usage", "message": message }),
-    };
-    writeln!(out, "{}", serde_json::json!({ "error": error }))
+    }
 }

@@ -58,21 +58,3 @@ fn every_check_corpus_file_passes_the_check_targets_check() {
         expect(check_run::TARGET, &name, check_run::check(&text));
     }
 }
-
-#[test]
-fn every_corpus_directory_is_replayed() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
-    let replayed_elsewhere = ["uri"];
-    for entry in std::fs::read_dir(root).expect("the corpus folder") {
-        let name = entry
-            .expect("a corpus directory")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        let replayed = text_check::TARGETS.contains(&name.as_str())
-            || name == check_run::TARGET
-            || name.starts_with("import_")
-            || replayed_elsewhere.contains(&name.as_str());
-        assert!(replayed, "corpus/{name} is replayed by no test");
-    }
-}

@@ -6,6 +6,8 @@ use serde_json::{Value, json};
 
 use super::{Finding, Report, Severity};
 use crate::catalogue::{self, RuleInfo};
+use crate::model::Problem;
+use crate::source::Location;
 
 /// How a rule is described to SARIF consumers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +52,62 @@ fn level(severity: Severity) -> &'static str {
 
 /// The report as a SARIF 2.1.0 log with one run.
 pub fn to_value(report: &Report, rules: &[RuleDescription], tool_version: &str) -> Value {
+    log(vec![run(report, rules, tool_version)])
+}
+
+/// A SARIF 2.1.0 log of `runs` (one per deployment checked).
+pub fn log(runs: Vec<Value>) -> Value {
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": runs,
+    })
+}
+
+/// The run of a deployment that did not load: no results, and an unsuccessful invocation whose
+/// notifications are the problems, each at its place.
+pub fn not_loaded_run(problems: &[Problem], tool_version: &str) -> Value {
+    let notifications: Vec<Value> = problems
+        .iter()
+        .map(|problem| {
+            let mut text = problem.message.clone();
+            if let Some(help) = &problem.help {
+                text.push_str(&format!(" ({help})"));
+            }
+            let mut notification = json!({ "level": "error", "message": { "text": text } });
+            if let Some(location) = &problem.location {
+                notification["locations"] = json!([physical(location)]);
+            }
+            notification
+        })
+        .collect();
+    json!({
+        "tool": driver(&[], tool_version),
+        "invocations": [{ "executionSuccessful": false, "toolExecutionNotifications": notifications }],
+        "results": [],
+    })
+}
+
+fn driver(driver_rules: &[Value], tool_version: &str) -> Value {
+    json!({ "driver": {
+        "name": "uclint",
+        "semanticVersion": tool_version,
+        "informationUri": "https://example.invalid/uclint",
+        "rules": driver_rules,
+    }})
+}
+
+fn physical(location: &Location) -> Value {
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": location.file.replace('\\', "/") },
+            "region": { "startLine": location.line.max(1), "startColumn": location.column.max(1) },
+        },
+    })
+}
+
+/// The report as one SARIF run: the tool with every rule described, and a result per finding.
+pub fn run(report: &Report, rules: &[RuleDescription], tool_version: &str) -> Value {
     let index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
     let driver_rules: Vec<Value> = rules
         .iter()
@@ -70,19 +128,7 @@ pub fn to_value(report: &Report, rules: &[RuleDescription], tool_version: &str) 
         })
         .collect();
     let results: Vec<Value> = report.findings.iter().map(|f| result(f, &index)).collect();
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "uclint",
-                "semanticVersion": tool_version,
-                "informationUri": "https://example.invalid/uclint",
-                "rules": driver_rules,
-            }},
-            "results": results,
-        }],
-    })
+    json!({ "tool": driver(&driver_rules, tool_version), "results": results })
 }
 
 fn result(finding: &Finding, index: &HashMap<&str, usize>) -> Value {
@@ -100,12 +146,7 @@ fn result(finding: &Finding, index: &HashMap<&str, usize>) -> Value {
         result["ruleIndex"] = json!(i);
     }
     if let Some(location) = &finding.location {
-        result["locations"] = json!([{
-            "physicalLocation": {
-                "artifactLocation": { "uri": location.file.replace('\\', "/") },
-                "region": { "startLine": location.line.max(1), "startColumn": location.column.max(1) },
-            },
-        }]);
+        result["locations"] = json!([physical(location)]);
     }
     result
 }

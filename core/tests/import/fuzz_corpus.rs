@@ -15,6 +15,9 @@ const REPLAYED_ELSEWHERE: &[&str] = &[
     "deployment_json",
     "deployment_yaml",
     "dns_zone",
+    "hosts",
+    "users_csv",
+    "check",
 ];
 
 #[test]

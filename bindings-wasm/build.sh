@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Builds the web page's wasm package: bindings-wasm/www/dist/uclint_wasm{.js,.d.ts,_bg.wasm}
-# (wasm-bindgen --target web), shrunk by wasm-opt when npm's binaryen is at hand, plus the
-# bundled example the page offers to load.
+# Builds the npm package `uclint` and the web page from it:
+#   target/npm/uclint/             the package: wasm-bindgen --target web output shrunk by wasm-opt,
+#                                  package.json, README.md, the Node entry (bindings-wasm/npm/)
+#   target/npm/uclint-VERSION.tgz  the same, packed by `npm pack`
+#   bindings-wasm/www/dist/        the packed tarball unpacked, plus the examples and reference
+#                                  pages the page offers
+# Needs node and npm (wasm-opt from npm's binaryen, npm pack).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,28 +31,42 @@ fi
 say "cargo build -p uclint-wasm (wasm32-unknown-unknown, profile wasm-release: size first)"
 cargo build -p uclint-wasm --target wasm32-unknown-unknown --profile wasm-release --locked
 
-out=bindings-wasm/www/dist
-say "wasm-bindgen --target web --out-dir $out"
-rm -rf "$out"
-"$bindgen" --target web --out-dir "$out" target/wasm32-unknown-unknown/wasm-release/uclint_wasm.wasm
+command -v npm >/dev/null || { echo "error: npm is needed (wasm-opt, npm pack): apt-get install -y npm" >&2; exit 1; }
 
-# wasm-opt from npm's binaryen (pinned in www-tests/package-lock.json); skipped without npm.
-wasm="$out/uclint_wasm_bg.wasm"
+pkg=target/npm/uclint
+say "wasm-bindgen --target web --out-dir $pkg"
+rm -rf "$pkg"
+"$bindgen" --target web --out-dir "$pkg" target/wasm32-unknown-unknown/wasm-release/uclint_wasm.wasm
+
+# wasm-opt from npm's binaryen, pinned in www-tests/package-lock.json.
+wasm="$pkg/uclint_wasm_bg.wasm"
 opt=bindings-wasm/www-tests/node_modules/.bin/wasm-opt
-if [ ! -x "$opt" ] && command -v npm >/dev/null; then
+if [ ! -x "$opt" ]; then
   say "npm ci (binaryen's wasm-opt, playwright-core)"
   (cd bindings-wasm/www-tests && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
-if [ -x "$opt" ]; then
-  say "wasm-opt -Oz"
-  before=$(wc -c <"$wasm")
-  "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-multivalue --enable-reference-types "$wasm" -o "$wasm.opt"
-  mv "$wasm.opt" "$wasm"
-  echo "wasm-opt: $before -> $(wc -c <"$wasm") bytes"
-else
-  echo "note: wasm-opt not available (npm missing): the wasm is not shrunk" >&2
-fi
+say "wasm-opt -Oz"
+before=$(wc -c <"$wasm")
+"$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-multivalue --enable-reference-types "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+echo "wasm-opt: $before -> $(wc -c <"$wasm") bytes"
+
+# package.json carries the workspace's version and license, read through cargo metadata.
+cargo metadata --no-deps --format-version 1 --locked | node bindings-wasm/npm/package-json.mjs >"$pkg/package.json"
+cp bindings-wasm/npm/README.md bindings-wasm/npm/node.js "$pkg/"
+
+say "npm pack $pkg"
+rm -f target/npm/uclint-*.tgz
+tgz=target/npm/$(cd "$pkg" && npm pack --pack-destination .. --loglevel=error)
+echo "$tgz"
+
+# The page loads the package exactly as packed: unpack the tarball rather than copy the folder.
+out=bindings-wasm/www/dist
+say "unpack $tgz into $out"
+rm -rf "$out"
+mkdir -p "$out"
+tar -xzf "$tgz" -C "$out" --strip-components=1
 
 # The examples the page's "Load the ACME example" and "Load the ACME Jabber example" buttons open.
 mkdir -p "$out/examples"

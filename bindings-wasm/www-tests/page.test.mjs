@@ -595,6 +595,18 @@ test('rules: every rule listed, each page reachable; an unknown code says so', a
   await page.done();
 });
 
+test('footer: the version of the npm package the page is built from, which is the CLI\'s', async () => {
+  const page = await open('#presence');
+  const manifest = JSON.parse(readFileSync(join(WWW, 'dist', 'package.json'), 'utf8'));
+  assert.equal(manifest.name, 'uclint');
+  // The import map names the package's browser entry, the one bundlers pick.
+  const imports = JSON.parse(await page.locator('script[type="importmap"]').textContent()).imports;
+  assert.equal(imports.uclint, `./dist/${manifest.exports['.'].default.replace(/^\.\//, '')}`);
+  assert.equal(await page.locator('footer #version').textContent(), manifest.version);
+  assert.equal(execFileSync(CLI, ['--version'], { encoding: 'utf8' }).trim(), `uclint ${manifest.version}`);
+  await page.done();
+});
+
 test('reference links: every view links to the page that explains it, and each one is served', async () => {
   const page = await open('#presence');
   const views = ['#presence', '#resolve', '#route', '#health', '#jabber', '#recipes', '#rules', '#rule/NAME001'];

@@ -1,7 +1,7 @@
 // Loads uclint's WebAssembly, sets up each calculator and shows the one the address names
 // (#presence, #resolve, #route, #check, #import, #health, #jabber, #recipes, #rules, #rule/CODE).
 
-import init, * as uclint from '../dist/uclint_wasm.js';
+import init, * as uclint from 'uclint';
 import { setup as setupCheck } from './check.js';
 import { setup as setupHealth } from './health.js';
 import { setup as setupImport } from './import.js';

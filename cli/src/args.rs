@@ -80,11 +80,39 @@ pub enum Command {
     /// into an existing file keeping its comments and hand-written sections. Passwords come from
     /// UCLINT_LDAP_PASSWORD and UCLINT_AXL_PASSWORD, or a prompt; none is ever written.
     Collect(CollectArgs),
+    /// Print the shell completion script for bash, zsh, fish, elvish or PowerShell.
+    ///
+    /// bash: `uclint completions bash > ~/.local/share/bash-completion/completions/uclint`;
+    /// zsh: `uclint completions zsh > ~/.zfunc/_uclint` (with `fpath+=~/.zfunc` before
+    /// `compinit`); fish: `uclint completions fish > ~/.config/fish/completions/uclint.fish`;
+    /// PowerShell: `uclint completions powershell | Out-String | Invoke-Expression` in $PROFILE.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write a page per subcommand with --out.
+    ///
+    /// `uclint man | man -l -` reads it; `uclint man --out /usr/local/share/man/man1` installs
+    /// uclint.1, uclint-check.1 and the others.
+    Man(ManArgs),
     /// Print the JSON Schema of the deployment file, for editors and scripts.
     ///
     /// One schema for TOML, JSON and YAML, derived from the types uclint loads a deployment into.
     /// Taplo (Even Better TOML), the YAML language server and VS Code read it as you type.
     Schema(SchemaArgs),
+}
+
+/// `uclint completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `uclint man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write uclint.1 and one page per subcommand (uclint-check.1, ...) into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// `uclint collect`.

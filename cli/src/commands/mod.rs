@@ -2,6 +2,7 @@
 
 mod check;
 mod collect;
+mod completions;
 mod derive;
 mod diff;
 mod generate;
@@ -71,6 +72,8 @@ pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Diff(args) => diff::run(args, cli),
         Command::Collect(args) => collect::run(args, cli),
         Command::Schema(args) => schema::run(args).map(Outcome::ok),
+        Command::Completions(args) => Ok(Outcome::ok(completions::script(args.shell))),
+        Command::Man(args) => completions::man(args).map(Outcome::ok),
     }
 }
 

@@ -41,6 +41,15 @@ export UCLINT_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/uclint"
 cargo build -q -p uclint-test-servers --example lab --locked
 export UCLINT_LAB="${CARGO_TARGET_DIR:-$PWD/target}/debug/examples/lab"
 
+step "cargo install --path cli --locked (as the README says; --debug reuses the build above)"
+install_root="${CARGO_TARGET_DIR:-$PWD/target}/tools/uclint-install"
+cargo install -q --path cli --locked --debug --force --root "$install_root" --target-dir "${CARGO_TARGET_DIR:-$PWD/target}"
+[ "$("$install_root/bin/uclint" --version)" = "$("$UCLINT_BIN" --version)" ]
+status=0
+"$install_root/bin/uclint" check examples/acme.toml --statistics >/dev/null || status=$?
+# 1: the example has errors (that is its point).
+[ "$status" -eq 1 ] || { echo "error: the installed uclint check exited $status" >&2; exit 1; }
+
 step "Python package (pip install ./bindings-python, pytest, mypy --strict, stubtest)"
 bash bindings-python/test.sh
 

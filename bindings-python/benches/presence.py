@@ -11,7 +11,7 @@ out of the domain, IPs, mixed case, IP and unset proxy domains. When criterion's
 ``cargo bench -p uclint-core --bench presence`` is in target/criterion, the native figure and
 the batch's ratio to it are printed too (target: the batch at most 3x native).
 
-Run it against a release build (``pip install ./bindings-python`` builds one):
+Run it against a release build (the wheel, or ``pip install ./bindings-python``):
 
     python bindings-python/benches/presence.py [--pairs N] [--repeat R]
 """

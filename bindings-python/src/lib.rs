@@ -1,9 +1,11 @@
 //! The `uclint` Python package's native module, `uclint._uclint`: conversions only, every answer
-//! comes from `uclint-core`. The pure-Python package `uclint` re-exports it.
+//! comes from `uclint-core`. The pure-Python package `uclint` re-exports it. The wheel's `uclint`
+//! command is the command line itself (`uclint-cli`, through `run_cli`).
 //!
 //! Every class is immutable (`frozen`) and compares by value; a `Deployment` may be shared
 //! between threads, and the long calls (loading, `check`, `health`, batches) release the GIL.
 
+mod cli;
 mod collect;
 mod deployment;
 mod diff;
@@ -98,5 +100,6 @@ fn _uclint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(collect::collect_axl, m)?)?;
     m.add_function(wrap_pyfunction!(collect::collect, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff, m)?)?;
+    m.add_function(wrap_pyfunction!(cli::run_cli, m)?)?;
     Ok(())
 }

@@ -27,21 +27,31 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    ExitCode::from(run_status(args))
+}
+
+/// [`run`], with the exit status as a number: an embedding program (the Python package's
+/// `uclint` script) passes it on to its own exit, and an `ExitCode` cannot be read back.
+pub fn run_status<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+            return u8::try_from(e.exit_code()).unwrap_or(2);
         }
     };
     match commands::run(&cli) {
         Ok(outcome) => match output::emit(outcome.report.as_ref(), cli.format) {
-            Ok(()) => ExitCode::from(outcome.status),
+            Ok(()) => outcome.status,
             // A closed pipe (`uclint ... | head`) is not an error worth a message.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(outcome.status),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => outcome.status,
             Err(e) => {
                 let _ = writeln!(anstream::stderr(), "error: cannot write output: {e}");
-                ExitCode::from(2)
+                2
             }
         },
         Err(failure) => {
@@ -50,7 +60,7 @@ where
                 OutputFormat::Text => report_failure(&mut err, &failure),
                 OutputFormat::Json | OutputFormat::Sarif => report_failure_json(&mut err, &failure),
             };
-            ExitCode::from(2)
+            2
         }
     }
 }

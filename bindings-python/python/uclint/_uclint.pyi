@@ -77,6 +77,7 @@ __all__ = [
     "Change",
     "Diff",
     "diff",
+    "run_cli",
 ]
 
 __version__: str
@@ -1158,3 +1159,10 @@ class Diff:
 
 def diff(old: Deployment, new: Deployment) -> Diff:
     """What changed between ``old`` and ``new`` and which findings came and went."""
+
+# --- The command line ------------------------------------------------------------------------
+
+def run_cli(argv: Sequence[str]) -> int:
+    """Run the ``uclint`` command line with ``argv`` (the program name first) in this process and
+    give its exit status; it writes to the process's stdout and stderr, not ``sys.stdout``. The
+    wheel's ``uclint`` command (``uclint._cli``)."""

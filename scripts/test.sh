@@ -50,7 +50,7 @@ status=0
 # 1: the example has errors (that is its point).
 [ "$status" -eq 1 ] || { echo "error: the installed uclint check exited $status" >&2; exit 1; }
 
-step "Python package (pip install ./bindings-python, pytest, mypy --strict, stubtest)"
+step "Python package (the wheel in a venv without Rust: smoke test, pytest, mypy --strict, stubtest)"
 bash bindings-python/test.sh
 
 step "wasm package and the web page in Chromium"

@@ -170,12 +170,32 @@ fn compile(source: &Path, out_dir: &Path, libs: &Libraries, link: Link) -> PathB
                 // DT_RPATH, not RUNPATH: it wins over the LD_LIBRARY_PATH cargo sets for tests,
                 // which also holds target/debug, where an older `cargo build` may have left
                 // another libuclint.so.
-                .arg(format!("-Wl,--disable-new-dtags,-rpath,{}", dir.display()));
+                .arg(format!("-Wl,--disable-new-dtags,-rpath,{}", out_dir.display()));
+            soname_link(&libs.shared_lib, out_dir);
         }
     }
     gcc.args(SYSTEM_LIBS);
     assert_success(&format!("compiling {} ({link:?})", source.display()), &run(&mut gcc));
     binary
+}
+
+/// The program asks the loader for the library's soname (`libuclint.so.0.1`), a name cargo
+/// does not make: link it in `dir`, the program's rpath, to this build's library.
+fn soname_link(shared_lib: &Path, dir: &Path) {
+    let output = run(Command::new("readelf").arg("-d").arg(shared_lib));
+    assert_success("readelf -d libuclint.so", &output);
+    let dynamic = String::from_utf8_lossy(&output.stdout);
+    let soname = dynamic
+        .lines()
+        .find(|line| line.contains("(SONAME)"))
+        .and_then(|line| line.split_once("Library soname: ["))
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(name, _)| name)
+        .unwrap_or_else(|| panic!("{} has no SONAME:\n{dynamic}", shared_lib.display()));
+    let link = dir.join(soname);
+    if !link.exists() {
+        std::os::unix::fs::symlink(shared_lib, &link).unwrap_or_else(|e| panic!("{}: {e}", link.display()));
+    }
 }
 
 /// Reads the files a deployment refers to beside it (in `read`), naming them as libuclint does
@@ -342,6 +362,7 @@ fn c_tests() -> Vec<PathBuf> {
 /// notice, which is not an error, so no suppression file is needed.
 fn run_c_tests(link: Link, valgrind: bool) {
     require("gcc", "apt-get install gcc");
+    require("readelf", "apt-get install binutils");
     if valgrind {
         require("valgrind", "apt-get install valgrind");
     }

@@ -60,7 +60,7 @@ pub enum Command {
     /// Derive one answer (presence address, directory URL, recipes).
     #[command(subcommand)]
     Derive(Derive),
-    /// Inspect third-party rule plugins.
+    /// Inspect third-party rule plugins, or start one.
     #[command(subcommand)]
     Plugin(PluginCommand),
     /// Ask the real servers what the deployment predicts: DNS as each client sees it, TLS
@@ -402,6 +402,11 @@ pub struct GenerateArgs {
 pub enum PluginCommand {
     /// Load a plugin in the sandbox and list its rules.
     Info(PluginInfoArgs),
+    /// Start a plugin: a crate with one rule, its native tests and a build script.
+    ///
+    /// As written it tests (`cargo test`), builds the component (`./build.sh`) and loads
+    /// (`uclint plugin info`). The SDK is not on crates.io: Cargo.toml names it by its path.
+    New(PluginNewArgs),
 }
 
 /// `uclint plugin info`.
@@ -412,6 +417,24 @@ pub struct PluginInfoArgs {
     /// How plugins are sandboxed.
     #[command(flatten)]
     pub sandbox: SandboxArgs,
+}
+
+/// `uclint plugin new`.
+#[derive(Debug, Args)]
+pub struct PluginNewArgs {
+    /// The crate's name, and its folder's: lower-case letters, digits, `-` and `_`, starting
+    /// with a letter.
+    pub name: String,
+    /// The plugin's namespace, `X-<VENDOR>`; every rule code starts with it (`X-ACME-BARE1`).
+    #[arg(long, value_name = "X-VENDOR")]
+    pub namespace: String,
+    /// Where to create the crate's folder.
+    #[arg(long, value_name = "PARENT", default_value = ".")]
+    pub dir: PathBuf,
+    /// The uclint plugin SDK, a uclint checkout's `plugins/sdk` (default: the one this uclint
+    /// was built from, when it is still there).
+    #[arg(long, value_name = "PATH")]
+    pub sdk: Option<PathBuf>,
 }
 
 /// `uclint route`.

@@ -10,6 +10,8 @@ mod health;
 mod jabber;
 mod overview;
 mod plugin;
+mod plugin_new;
+mod plugin_template;
 mod probe;
 mod resolve;
 mod route;
@@ -68,6 +70,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Route(args) => route::run(args, cli).map(Outcome::ok),
         Command::Derive(derive) => derive::run(derive, cli).map(Outcome::ok),
         Command::Plugin(PluginCommand::Info(args)) => plugin::info(args).map(Outcome::ok),
+        Command::Plugin(PluginCommand::New(args)) => plugin_new::run(args).map(Outcome::ok),
         Command::Probe(args) => probe::run(args, cli),
         Command::Diff(args) => diff::run(args, cli),
         Command::Collect(args) => collect::run(args, cli),

@@ -51,6 +51,13 @@ impl WalkError {
 
 /// The tree of YAML `text`'s one document: a null at the start when the text holds none.
 pub fn parse(text: &str) -> Result<Node<'_>, WalkError> {
+    if let Some(at) = lone_carriage_return(text) {
+        return Err(*WalkError::syntax(
+            at,
+            "a carriage return without a line feed: uclint reads line breaks as LF or CRLF \
+             (as TOML does); save the file with either",
+        ));
+    }
     let mut walker = Walker {
         text,
         parser: Parser::new_from_str(text),
@@ -281,6 +288,20 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// Where the first carriage return not followed by a line feed is, if any. YAML 1.2 reads one as
+/// a line break; every other line count in uclint (the other formats, the source lines shown
+/// under a finding, an editor's LF or CRLF file) does not, so a position past one would point
+/// at the wrong line.
+fn lone_carriage_return(text: &str) -> Option<Pos> {
+    let bytes = text.as_bytes();
+    let at = (0..bytes.len()).find(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))?;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    Some(Pos {
+        line: to_u32(text[..at].matches('\n').count() + 1),
+        column: to_u32(text[line_start..at].chars().count() + 1),
+    })
+}
+
 /// saphyr's syntax error, in its words. It refuses a tab alone between `:` or `-` and what
 /// follows on the line, which YAML 1.2 allows and libyaml took: say how to write it instead.
 fn syntax_error(error: &ScanError, text: &str) -> Box<WalkError> {
@@ -328,6 +349,23 @@ mod tests {
 
     fn at(error: &WalkError) -> (u32, u32) {
         (error.pos.line, error.pos.column)
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_refused_where_it_is() {
+        // Found by the deployment_yaml fuzz target: saphyr counted the CRs as lines, past the
+        // text's last line as everything else counts them.
+        let e = error("servers:\r\r  - node_name: a\n");
+        assert_eq!(at(&e), (1, 9));
+        assert!(
+            e.message.contains("carriage return without a line feed"),
+            "{}",
+            e.message
+        );
+        let e = error("domain: acme.com\r\nservers:\n  - node_name: a\rb\n");
+        assert_eq!(at(&e), (3, 17));
+        // CRLF is a line break like LF.
+        assert!(parse("servers:\r\n  - node_name: a\r\n").is_ok());
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod many;
 mod parallel;
 mod report;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use uclint_core::pipeline::{self, CheckRequest, Checked, PluginSpec, SelectionError};
@@ -37,9 +37,10 @@ pub fn run(args: &CheckArgs, cli: &Cli) -> Result<Outcome, Failure> {
         });
     }
     let jobs = args.jobs.map_or_else(parallel::cores, usize::from);
-    let results = parallel::map(&paths, jobs, |path| check_one(path, args, cli, &sandbox));
-    let checked: Vec<(PathBuf, Result<Checked, Failure>)> = paths.into_iter().zip(results).collect();
-    let report = many::ManyReport::new(checked, options);
+    let parts = parallel::map(&paths, jobs, |path| {
+        many::part(path, &check_one(path, args, cli, &sandbox), cli.format, options)
+    });
+    let report = many::ManyReport::new(parts);
     let status = report.status();
     Ok(Outcome {
         report: Box::new(report),

@@ -8,28 +8,15 @@
 #[path = "../fuzz/fuzz_targets/c_boundary_check.rs"]
 mod c_boundary_check;
 
-use std::path::Path;
+#[path = "../../core/fuzz/replay.rs"]
+mod replay;
 
 #[test]
 fn every_c_boundary_corpus_file_passes_the_targets_check() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/corpus")
         .join(c_boundary_check::TARGET);
-    let mut files: Vec<_> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
-        .map(|entry| entry.expect("a corpus file").path())
-        .collect();
-    files.sort();
-    assert!(files.len() >= 5, "the corpus holds only {} seeds", files.len());
-    for path in files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let loaded = c_boundary_check::check(&bytes);
-        if name.starts_with("ok-") {
-            assert!(loaded, "{name} should load");
-        }
-        if name.starts_with("err-") {
-            assert!(!loaded, "{name} should be refused");
-        }
+    for (name, bytes) in replay::files(&dir, 5) {
+        replay::expect(c_boundary_check::TARGET, &name, c_boundary_check::check(&bytes));
     }
 }

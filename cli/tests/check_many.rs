@@ -6,22 +6,10 @@ mod support;
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn uclint() -> Command {
-    let mut cmd = Command::cargo_bin("uclint").unwrap();
-    cmd.env("NO_COLOR", "1").current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = uclint().args(args).output().unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    support::run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
 /// A folder holding the example (with its zone and CSV), a clean deployment and a broken one.

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 #[cfg(unix)]
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod support;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -16,18 +17,7 @@ fn root() -> PathBuf {
 
 /// `uclint ARGS` in `dir`: exit status, stdout, stderr.
 fn uclint(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::cargo_bin("uclint")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    support::run_in(dir, args)
 }
 
 /// Every file and folder under `dir`, relative, sorted.

@@ -13,6 +13,9 @@ mod mutations;
 #[path = "../../fuzz/fuzz_targets/import_check.rs"]
 mod import_check;
 
+#[path = "../../fuzz/replay.rs"]
+mod replay;
+
 /// A fixture's text, byte for byte (CRLF kept).
 pub fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));

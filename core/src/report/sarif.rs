@@ -6,7 +6,6 @@ use serde_json::{Value, json};
 
 use super::{Finding, Report, Severity};
 use crate::catalogue::{self, RuleInfo};
-use crate::model::Problem;
 use crate::source::Location;
 
 /// How a rule is described to SARIF consumers.
@@ -65,17 +64,13 @@ pub fn log(runs: Vec<Value>) -> Value {
 }
 
 /// The run of a deployment that did not load: no results, and an unsuccessful invocation whose
-/// notifications are the problems, each at its place.
-pub fn not_loaded_run(problems: &[Problem], tool_version: &str) -> Value {
+/// notifications are the `problems` (what went wrong, and where when known).
+pub fn not_loaded_run(problems: &[(String, Option<Location>)], tool_version: &str) -> Value {
     let notifications: Vec<Value> = problems
         .iter()
-        .map(|problem| {
-            let mut text = problem.message.clone();
-            if let Some(help) = &problem.help {
-                text.push_str(&format!(" ({help})"));
-            }
+        .map(|(text, location)| {
             let mut notification = json!({ "level": "error", "message": { "text": text } });
-            if let Some(location) = &problem.location {
+            if let Some(location) = location {
                 notification["locations"] = json!([physical(location)]);
             }
             notification

@@ -9,9 +9,9 @@ use std::io::Write;
 use std::path::Path;
 
 use serde_json::{Value, json};
-use uclint_core::model::{Problem, ProblemKind};
 use uclint_core::pipeline::Checked;
 use uclint_core::report::{json as report_json, sarif};
+use uclint_core::source::Location;
 
 use super::report::{self, TextOptions};
 use crate::args::OutputFormat;
@@ -68,11 +68,21 @@ fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
-/// The problems a failure stands for, as SARIF notifications show them.
-fn problems(failure: &Failure) -> Vec<Problem> {
+/// The problems a failure stands for, as SARIF notifications show them: what, and where.
+fn problems(failure: &Failure) -> Vec<(String, Option<Location>)> {
     match failure {
-        Failure::Load(error) => error.problems.clone(),
-        Failure::Usage(message) => vec![Problem::new(ProblemKind::File, None, message.clone())],
+        Failure::Load(error) => error
+            .problems
+            .iter()
+            .map(|problem| {
+                let mut text = problem.message.clone();
+                if let Some(help) = &problem.help {
+                    text.push_str(&format!(" ({help})"));
+                }
+                (text, problem.location.clone())
+            })
+            .collect(),
+        Failure::Usage(message) => vec![(message.clone(), None)],
     }
 }
 

@@ -82,7 +82,13 @@ def interrupt_while_reading(command: Sequence[str], folder: Path) -> int:
     fifo = folder / "waiting.toml"
     os.mkfifo(fifo)
     with subprocess.Popen(
-        [*command, "check", str(fifo)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [*command, "check", str(fifo)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        # A shell that starts the tests in the background leaves SIGINT ignored, and children
+        # inherit that: give the command the default a terminal's Ctrl-C meets.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     ) as process:
         deadline = time.monotonic() + 30
         while True:
@@ -99,6 +105,10 @@ def interrupt_while_reading(command: Sequence[str], folder: Path) -> int:
         try:
             process.send_signal(signal.SIGINT)
             return process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            # Fail, rather than wait forever on leaving the `with`.
+            process.kill()
+            raise
         finally:
             os.close(writer)
 

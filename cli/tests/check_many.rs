@@ -4,13 +4,11 @@
 
 mod support;
 
+use support::run;
+
 use std::path::Path;
 
 use serde_json::Value;
-
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    support::run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
 
 /// A folder holding the example (with its zone and CSV), a clean deployment and a broken one.
 fn sites() -> tempfile::TempDir {

@@ -2,24 +2,14 @@
 //! line of `health`, and bad input refused with its location.
 #![allow(clippy::unwrap_used)]
 
-use assert_cmd::Command;
+mod support;
+
 use serde_json::Value;
 
 const JABBER: &str = "../examples/acme-jabber.toml";
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::cargo_bin("uclint")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    support::run(args)
 }
 
 fn derive_json(client: &str, address: &str) -> Value {

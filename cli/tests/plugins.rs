@@ -8,7 +8,6 @@ use std::sync::Once;
 
 mod support;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 const ACME: &str = "../examples/acme.toml";
@@ -35,18 +34,10 @@ fn plugin(name: &str) -> String {
 
 fn uclint(args: &[&str]) -> (Option<i32>, String, String) {
     let cache = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("uclint")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .env("XDG_CACHE_HOME", cache.path())
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
+    support::outcome(
+        support::uclint_in(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .env("XDG_CACHE_HOME", cache.path())
+            .args(args),
     )
 }
 

@@ -2,9 +2,10 @@
 //! TLS servers and Kamailio), each started by the test with a configuration it writes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use uclint_test_servers::{Nsd, Zone};
 
@@ -81,17 +82,7 @@ clients = ["hq", "vpn"]
 }
 
 fn uclint(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::cargo_bin("uclint")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    support::run(args)
 }
 
 fn observations<'a>(v: &'a Value, probe: &str, subject: &str) -> Vec<&'a Value> {

@@ -3,10 +3,11 @@
 //! 127.0.0.1; and the password, given as UCLINT_USER_PASSWORD, in no output of any run.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 use uclint_test_servers::{Certs, Dovecot, DropMidAnswer, EndlessLine, Silent, closed_port};
 
@@ -18,17 +19,10 @@ const PIECES: [&str; 2] = ["Kx4", "lantern"];
 
 /// `uclint ARGS` with UCLINT_USER_PASSWORD set: status, stdout, stderr.
 fn uclint(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::cargo_bin("uclint")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .env("UCLINT_USER_PASSWORD", PASSWORD)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
+    support::outcome(
+        support::uclint_in(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .env("UCLINT_USER_PASSWORD", PASSWORD)
+            .args(args),
     )
 }
 

@@ -8,7 +8,6 @@ mod support;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 use uclint_test_servers::{Certs, Nsd, TlsServer, Zone, closed_port};
 
@@ -17,17 +16,7 @@ const CUCM: &str = "cucm1.acme.example";
 const EDGE: &str = "expe.acme.example";
 
 fn uclint(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::cargo_bin("uclint")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    support::run(args)
 }
 
 /// A zone of `acme.example` with, for each `(service, priority, target, port)`, an SRV record

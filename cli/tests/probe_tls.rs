@@ -2,25 +2,16 @@
 //! a closed port, a silent server and a plain-text one.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde_json::Value;
 use uclint_test_servers::{Certs, Garbage, Silent, TlsServer, closed_port};
 
 fn uclint(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::cargo_bin("uclint")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    support::run(args)
 }
 
 /// A server on 127.0.0.1 whose hostname the test certificates name.
